@@ -1,0 +1,30 @@
+# One command to open the course, one to test it. Both make their own virtual environment
+# (.venv, with the Python named by PYTHON) and are safe to run again.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test lint notebooks clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; ok = (3, 10) <= v <= (3, 12); \
+	  print(f"Python {v[0]}.{v[1]}: " + ("ok" if ok else "this course needs Python 3.10-3.12 (set PYTHON=python3.11)")); \
+	  sys.exit(0 if ok else 1)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+lab: $(STAMP)          ## set up, then open the course in JupyterLab
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(STAMP)         ## set up, then lint and run the unit tests and every notebook (strict nbval)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+notebooks: $(STAMP)    ## re-run every notebook top to bottom and save it with its outputs
+	$(BIN)/python tools/run_notebooks.py
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,118 @@
+"""Exercises that check themselves: a value with a tolerance, or a function tried on hidden cases.
+
+    ex = value_exercise("Parameters of SimpleRNN(64) on 8 features", expected=4672,
+                        hint="Count W_hx, W_hh and b_h.", solution="64 * (8 + 64 + 1)")
+    ex.check(answer)     # prints a verdict that helps; never raises on a wrong answer
+    ex.hint(); ex.solution()
+
+``check`` prints its verdict and returns a ``Result`` that is truthy when the answer is right,
+so ``assert ex.check(answer)`` works in tests while the notebook shows the message only once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+NOT_ANSWERED = "Not answered yet: replace the placeholder with your answer and run the cell again."
+
+
+@dataclass(frozen=True)
+class Result:
+    passed: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def _ipython_display_(self) -> None:  # already printed by check(); show nothing more
+        pass
+
+
+@dataclass
+class Exercise:
+    """An exercise: ``check(answer)``, ``hint()``, ``solution()``. Build with the functions below."""
+
+    title: str
+    checker: Callable[[object], tuple[bool, str]]
+    hint_text: str
+    solution_text: str
+
+    def check(self, answer) -> Result:
+        if answer is None or answer is Ellipsis:
+            passed, message = False, NOT_ANSWERED
+        else:
+            passed, message = self.checker(answer)
+        result = Result(passed, ("✓ " if passed else "✗ ") + f"{self.title}: {message}")
+        print(result.message)
+        return result
+
+    def hint(self) -> None:
+        print(f"Hint ({self.title}): {self.hint_text}")
+
+    def solution(self) -> None:
+        print(f"Solution ({self.title}):\n{self.solution_text}")
+
+
+def _compare(got, expected, rtol: float, atol: float, what: str) -> tuple[bool, str]:
+    """Compare a student's value with the expected one; explain any difference without revealing it."""
+    expected = np.asarray(expected, dtype=np.float64)
+    try:
+        arr = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        kind = "a number" if expected.ndim == 0 else f"an array of shape {expected.shape}"
+        return False, f"expected {kind}, got {type(got).__name__} {got!r:.60}"
+    if arr.shape != expected.shape:
+        return False, f"expected shape {expected.shape}, got {arr.shape} ({what})"
+    if not np.all(np.isfinite(arr)):
+        return False, f"{what} contains NaN or inf; expected finite numbers"
+    if np.allclose(arr, expected, rtol=rtol, atol=atol):
+        return True, "correct!"
+    err = np.max(np.abs(arr - expected))
+    scale = np.max(np.abs(expected))
+    size = f"relative error {err / scale:.2g}" if scale > 0 else f"absolute error {err:.2g}"
+    return False, f"not yet: {what} is off ({size}; tolerance rtol={rtol:g}, atol={atol:g}). Try hint()."
+
+
+def value_exercise(title: str, expected, *, rtol: float = 1e-6, atol: float = 0.0,
+                   hint: str, solution: str) -> Exercise:
+    """An exercise whose answer is a number or an array, accepted within ``rtol``/``atol``."""
+    expected = np.asarray(expected, dtype=np.float64)
+    if not np.all(np.isfinite(expected)):
+        raise ValueError(f"expected: the reference answer must be finite, got {expected}")
+    return Exercise(title, lambda answer: _compare(answer, expected, rtol, atol, "your answer"),
+                    hint, solution)
+
+
+def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *,
+                      rtol: float = 1e-6, atol: float = 1e-9, hint: str, solution: str) -> Exercise:
+    """An exercise whose answer is a function, run on each of ``cases`` (tuples of arguments)
+    and compared with ``reference`` on the same arguments."""
+    if not callable(reference):
+        raise TypeError(f"reference: expected a function, got {type(reference).__name__}")
+    if not cases or not all(isinstance(c, tuple) for c in cases):
+        raise ValueError("cases: expected a non-empty list of argument tuples")
+
+    def checker(fn):
+        if not callable(fn):
+            return False, f"expected a function, got {type(fn).__name__}"
+        for n, args in enumerate(cases, start=1):
+            shapes = ", ".join(str(np.shape(a)) for a in args)
+            try:
+                got = fn(*[np.copy(a) for a in args])
+            except NotImplementedError:
+                return False, NOT_ANSWERED
+            except Exception as exc:  # the student's bug, reported without a traceback
+                return False, (f"your function raised {type(exc).__name__}: {exc} "
+                               f"(on hidden case {n} of {len(cases)}, argument shapes {shapes})")
+            if got is None:
+                return False, f"your function returned None on case {n}; did you forget `return`?"
+            ok, message = _compare(got, reference(*args), rtol, atol,
+                                   f"the result on hidden case {n} (argument shapes {shapes})")
+            if not ok:
+                return False, message
+        return True, f"correct on all {len(cases)} hidden cases!"
+
+    return Exercise(title, checker, hint, solution)
