@@ -1,0 +1,199 @@
+"""How the gradient shrinks or grows with the distance in time (the lag), measured three ways.
+
+Backpropagation through time multiplies one Jacobian per step (Pascanu, Mikolov & Bengio 2013)::
+
+    dL/dh_{t-1} = W_hh^T (φ'(a_t) ⊙ dL/dh_t)           # a vector-Jacobian product
+    ‖dL/dh_{T-k}‖ ≤ ‖dL/dh_T‖ (σ_max(W_hh) γ_φ)^k     # γ_φ = sup φ', σ_max = largest singular value
+
+``backprop_norms`` runs that product for one sequence; ``jacobian_bound`` draws the bound;
+``gradient_norms_by_lag`` (numpy reference), ``keras_gradient_norms_by_lag`` (tf.GradientTape) and
+``finite_difference_norms_by_lag`` (central differences) measure ‖∂L/∂x_{T-1-k}‖ and must agree.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_helpers._checks import as_array, check_choice, check_shape
+from rnn_helpers.activations import ACTIVATIONS, get_activation
+from rnn_helpers.gradcheck import numerical_gradient
+from rnn_helpers.reference import backward, forward, layer_kind
+
+ACTIVATION_DERIVATIVE_BOUND = {"tanh": 1.0, "sigmoid": 0.25, "relu": 1.0, "linear": 1.0}
+_OUTPUT_RANGE = {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0), "relu": (0.0, np.inf)}
+
+
+def safe_norm(v) -> float:
+    """‖v‖₂ over all elements without overflow or underflow of the squares (inf if v holds inf)."""
+    v = np.asarray(v, dtype=np.float64)
+    scale = float(np.max(np.abs(v))) if v.size else 0.0
+    if scale == 0.0 or not np.isfinite(scale):
+        return scale                                  # 0, inf or nan, honestly
+    return scale * float(np.sqrt(np.sum((v / scale) ** 2)))
+
+
+def _check_hidden_states(hs, H, activation):
+    hs = as_array("hs", hs, ndim=2, dtype=np.float64)          # (T, H)
+    check_shape("hs (T, H) with H from W_hh", hs, (None, H))
+    if hs.shape[0] == 0:
+        raise ValueError("hs: expected at least one time step, got shape (0, H)")
+    lo, hi = _OUTPUT_RANGE.get(activation, (-np.inf, np.inf))
+    if hs.min() < lo or hs.max() > hi:
+        raise ValueError(f"hs: {activation} outputs lie in [{lo}, {hi}], got values in "
+                         f"[{hs.min():.3g}, {hs.max():.3g}]; pass the hidden states h_t = φ(a_t), "
+                         "not the pre-activations a_t")
+    return hs
+
+
+def backprop_norms(W_hh, hs, activation="tanh", dh_T=None) -> np.ndarray:
+    """‖dL/dh_{T-k}‖ for lag k = 0..T-1, for ONE sequence of a simple RNN.
+
+    W_hh (H, H): recurrent matrix; hs (T, H): hidden states h_1..h_T = φ(a_t) of that sequence;
+    dh_T (H,): dL/dh_T (default ones(H)/sqrt(H), a unit vector). Each step applies the true
+    transposed Jacobian, dL/dh_{t-1} = W_hh^T (φ'(a_t) ⊙ dL/dh_t), with φ'(a_t) computed from
+    h_t. The vector is renormalised every step and its log-norm accumulated, so entries are inf
+    only when the true norm exceeds the float64 range (about 1.8e308) and 0 only when it is below
+    the smallest float64 (about 5e-324) or the product is exactly zero (e.g. dead ReLU units).
+    Returns an array (T,) of float64; no numpy warnings are emitted.
+    """
+    W_hh = as_array("W_hh", W_hh, ndim=2, dtype=np.float64)      # (H, H)
+    H = W_hh.shape[0]
+    check_shape("W_hh", W_hh, (H, H))
+    check_choice("activation", activation, ACTIVATIONS)
+    hs = _check_hidden_states(hs, H, activation)                 # (T, H)
+    dh = _loss_direction(H) if dh_T is None else as_array("dh_T", dh_T, ndim=1, dtype=np.float64)
+    check_shape("dh_T", dh, (H,))
+    _, dphi = get_activation(activation)
+    T = hs.shape[0]
+    log_norms = np.full(T, -np.inf)                              # (T,) log ‖dL/dh_{T-k}‖
+    n = safe_norm(dh)
+    if n > 0:
+        log_norms[0], v = np.log(n), dh / n                      # unit direction (H,)
+    for k in range(1, T):
+        if n == 0:
+            break                                                # exactly zero from here on
+        v = W_hh.T @ (dphi(hs[T - k]) * v)                       # one transposed Jacobian (H,)
+        n = safe_norm(v)
+        if n > 0:
+            log_norms[k], v = log_norms[k - 1] + np.log(n), v / n
+    with np.errstate(over="ignore", under="ignore"):
+        return np.exp(log_norms)                                 # (T,) inf/0 beyond float range
+
+
+def _check_lags(lags) -> np.ndarray:
+    if isinstance(lags, (int, np.integer)) and not isinstance(lags, bool):
+        if lags < 0:
+            raise ValueError(f"lags: expected a non-negative count or an array of lags, got {lags}")
+        return np.arange(int(lags), dtype=np.float64)
+    arr = as_array("lags", lags, dtype=np.float64)
+    if arr.ndim != 1 or (arr < 0).any():
+        raise ValueError(f"lags: expected a 1-D array of non-negative lags, got shape {arr.shape} "
+                         f"with minimum {arr.min() if arr.size else 'n/a'}")
+    return arr
+
+
+def jacobian_bound(W_hh, activation, lags, start=1.0) -> np.ndarray:
+    """start · (σ_max(W_hh) · γ_φ)^k for each lag k (Pascanu, Mikolov & Bengio 2013).
+
+    W_hh (H, H); activation names γ_φ = ACTIVATION_DERIVATIVE_BOUND[activation]; lags: an int n
+    (meaning lags 0..n-1) or a 1-D array of non-negative lags; start ≥ 0: the norm at lag 0.
+    Returns an array shaped like the lags; overflow gives inf and underflow 0, without warnings.
+    """
+    W_hh = as_array("W_hh", W_hh, ndim=2, dtype=np.float64)
+    check_shape("W_hh", W_hh, (W_hh.shape[0], W_hh.shape[0]))
+    gamma = ACTIVATION_DERIVATIVE_BOUND[check_choice("activation", activation, ACTIVATIONS)]
+    k = _check_lags(lags)                                        # (K,)
+    start = float(as_array("start", start))
+    if start < 0:
+        raise ValueError(f"start: expected a non-negative norm, got {start}")
+    rate = np.linalg.norm(W_hh, 2) * gamma                       # σ_max · γ
+    with np.errstate(over="ignore", under="ignore", divide="ignore"):
+        if start == 0 or rate == 0:
+            return np.where(k == 0, start, 0.0)                  # 0^0 = 1
+        return np.exp(np.log(start) + k * np.log(rate))          # (K,)
+
+
+def _loss_direction(H):
+    return np.ones(H) / np.sqrt(H)                               # u: L = Σ_b h_T · u
+
+
+def _check_kind(kind, allowed):
+    check_choice("kind", kind, ("simple_rnn", "lstm", "gru"))
+    if kind not in allowed:
+        raise ValueError(f"kind: expected one of {list(allowed)} here, got {kind!r}; for GRU use "
+                         "keras_gradient_norms_by_lag or finite_difference_norms_by_lag")
+    return kind
+
+
+def _norms_by_lag(dx) -> np.ndarray:
+    T = dx.shape[1]
+    return np.array([safe_norm(dx[:, T - 1 - k]) for k in range(T)])   # (T,)
+
+
+def gradient_norms_by_lag(kind, x, params, activation="tanh") -> np.ndarray:
+    """‖∂L/∂x_{T-1-k}‖ for lag k = 0..T-1 with the numpy reference's BPTT.
+
+    kind: "simple_rnn" or "lstm"; x (B, T, D); params as from reference.init_params.
+    L = Σ over the batch of h_T · u with u = ones(H)/sqrt(H) (nothing on c_T). The norm is taken
+    over batch and features (Frobenius). Returns an array (T,).
+    """
+    _check_kind(kind, ("simple_rnn", "lstm"))
+    hs, state, caches = forward(kind, x, params, activation=activation)   # hs (B, T, H)
+    B, _, H = hs.shape
+    dh_T = np.tile(_loss_direction(H), (B, 1)).astype(hs.dtype)          # (B, H) dL/dh_T
+    dstate = (dh_T,) + tuple(np.zeros_like(s) for s in state[1:])        # nothing on c_T
+    dx, _, _ = backward(kind, np.zeros_like(hs), dstate, caches)         # (B, T, D)
+    return _norms_by_lag(dx)
+
+
+def finite_difference_norms_by_lag(kind, x, params, activation="tanh", eps=1e-6) -> np.ndarray:
+    """The same quantity as ``gradient_norms_by_lag`` by central differences (small cases only).
+
+    kind may also be "gru" (only the forward pass is needed). Costs 2·B·T·D forward passes.
+    """
+    _check_kind(kind, ("simple_rnn", "lstm", "gru"))
+    x = as_array("x", x, ndim=3, dtype=np.float64).copy()   # (B, T, D), changed in place
+    forward(kind, x, params, activation=activation)                      # validate once, loudly
+
+    def loss():
+        _, state, _ = forward(kind, x, params, activation=activation)
+        return float(np.sum(state[0] @ _loss_direction(state[0].shape[1])))
+
+    return _norms_by_lag(numerical_gradient(loss, x, eps=eps))
+
+
+def _final_hidden_state(layer, out):
+    """h_T from whatever the layer returns (sequences and/or states)."""
+    if layer.return_state:
+        return out[1]                                    # [output, h_T(, c_T)]
+    if layer.return_sequences:
+        return out[:, -1]                                # last processed step (B, H)
+    return out                                           # (B, H)
+
+
+def keras_gradient_norms_by_lag(layer, x) -> np.ndarray:
+    """The same quantity for a Keras SimpleRNN, LSTM or GRU layer, with tf.GradientTape.
+
+    Any return_sequences / return_state configuration: the loss is built from the final hidden
+    state. With ``go_backwards=True`` lag k counts from the last *processed* step, x_0. The layer
+    is called in inference mode (no dropout). x (B, T, D) is cast to the layer's compute dtype.
+    Returns an array (T,).
+    """
+    kind = layer_kind(layer)                              # TypeError for other layers
+    if getattr(layer, "stateful", False):
+        raise ValueError(f"layer {layer.name!r}: expected stateful=False (a stateful layer starts "
+                         "from its stored state and changes it), got stateful=True")
+    del kind
+    import tensorflow as tf
+
+    x = as_array("x", x, ndim=3)                          # (B, T, D)
+    x_t = tf.constant(x, dtype=layer.compute_dtype)
+    with tf.GradientTape() as tape:
+        tape.watch(x_t)
+        h_T = _final_hidden_state(layer, layer(x_t, training=False))   # (B, H)
+        u = tf.constant(_loss_direction(h_T.shape[-1]), dtype=h_T.dtype)
+        loss = tf.reduce_sum(h_T * u)
+    dx = tape.gradient(loss, x_t).numpy().astype(np.float64)            # (B, T, D)
+    if layer.go_backwards:
+        dx = dx[:, ::-1]
+    return _norms_by_lag(dx)
