@@ -1,0 +1,178 @@
+"""The cliff of Pascanu, Mikolov and Bengio (2013, Fig. 6): the loss surface of a one-unit RNN.
+
+One hidden unit, no input, run for T steps from a fixed start h_0::
+
+    a_t = w h_{t-1} + b,    h_t = φ(a_t),    L(w, b) = (h_T − target)²
+
+For sigmoid φ and w > 4 the map h ↦ σ(w h + b) has two stable fixed points; which one h_T
+reaches depends on which side of the unstable one h_0 lies, so L jumps across a thin line in
+the (w, b) plane: a wall where the gradient is huge. ``descent_path`` runs gradient descent on
+this surface, optionally rescaling the gradient when its norm exceeds ``clip``.
+
+    grid = loss_grid(np.linspace(2, 8, 121), np.linspace(-5, 1, 121))
+    path = descent_path(w0=5.25, b0=-3.0, lr=1.0, steps=60, clip=1.0)
+    ax = plot_loss_surface(grid, paths={"clipped": path})
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnn_helpers._checks import as_array, check_choice, check_positive_int
+from rnn_helpers.activations import get_activation
+
+ACTIVATIONS = ("sigmoid", "tanh")  # bounded units: the surface stays finite
+
+
+@dataclass(frozen=True)
+class UnitRNN:
+    """The one-unit problem: ``T`` steps from ``h0``, loss ``(h_T − target)²``."""
+
+    T: int = 30
+    h0: float = 0.5
+    target: float = 0.7
+    activation: str = "sigmoid"
+
+    def __post_init__(self):
+        check_positive_int("T", self.T)
+        check_choice("activation", self.activation, ACTIVATIONS)
+        for name in ("h0", "target"):
+            _check_number(name, getattr(self, name))
+
+
+@dataclass(frozen=True)
+class LossGrid:
+    """Loss over a grid: ``loss[i, j] = L(ws[j], bs[i])`` (rows are b, columns are w)."""
+
+    ws: np.ndarray    # (n_w,)
+    bs: np.ndarray    # (n_b,)
+    loss: np.ndarray  # (n_b, n_w)
+
+
+@dataclass(frozen=True)
+class DescentPath:
+    """Gradient descent iterates: parameters, loss and (unclipped) gradient norm at each one."""
+
+    ws: np.ndarray          # (steps + 1,)
+    bs: np.ndarray          # (steps + 1,)
+    losses: np.ndarray      # (steps + 1,)
+    grad_norms: np.ndarray  # (steps + 1,) ‖∇L‖ before any clipping
+    clip: float | None
+
+
+def _check_number(name, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name}: expected a real number, got {value!r} ({type(value).__name__})")
+    if not np.isfinite(value):
+        raise ValueError(f"{name}: expected a finite number, got {value}")
+    return float(value)
+
+
+def _problem(problem) -> UnitRNN:
+    if problem is None:
+        return UnitRNN()
+    if not isinstance(problem, UnitRNN):
+        raise TypeError(f"problem: expected a UnitRNN (or None for the default), "
+                        f"got {type(problem).__name__}")
+    return problem
+
+
+def unit_forward(w, b, problem=None) -> np.ndarray:
+    """States ``h_0, h_1, …, h_T`` of the one-unit RNN, shape (T + 1,)."""
+    p = _problem(problem)
+    w, b = _check_number("w", w), _check_number("b", b)
+    phi, _ = get_activation(p.activation)
+    hs = np.empty(p.T + 1)                                 # (T + 1,)
+    hs[0] = p.h0
+    for t in range(1, p.T + 1):
+        hs[t] = phi(np.array([w * hs[t - 1] + b]))[0]      # h_t = φ(w h_{t-1} + b)
+    return hs
+
+
+def unit_loss_and_grad(w, b, problem=None) -> tuple[float, np.ndarray]:
+    """Loss ``(h_T − target)²`` and its exact gradient ``[∂L/∂w, ∂L/∂b]`` by BPTT, shape (2,)."""
+    p = _problem(problem)
+    hs = unit_forward(w, b, p)                            # (T + 1,)
+    _, dphi = get_activation(p.activation)
+    loss = (hs[-1] - p.target) ** 2
+    dh = 2.0 * (hs[-1] - p.target)                        # dL/dh_T
+    dw = db = 0.0
+    for t in range(p.T, 0, -1):
+        da = dh * dphi(hs[t:t + 1])[0]                    # backprop through φ
+        dw += da * hs[t - 1]                              # a_t = w h_{t-1} + b
+        db += da
+        dh = da * w                                       # dL/dh_{t-1}: one Jacobian φ'(a_t) w
+    return float(loss), np.array([dw, db])
+
+
+def loss_grid(ws, bs, problem=None) -> LossGrid:
+    """Evaluate L(w, b) on every pair of the 1-D arrays ``ws`` and ``bs`` (vectorised)."""
+    p = _problem(problem)
+    ws = as_array("ws", ws, ndim=1)
+    bs = as_array("bs", bs, ndim=1)
+    if ws.size < 2 or bs.size < 2:
+        raise ValueError(f"ws, bs: expected at least 2 values each, got {ws.size} and {bs.size}")
+    phi, _ = get_activation(p.activation)
+    W, B = np.meshgrid(ws, bs)                            # (n_b, n_w) each
+    h = np.full(W.shape, p.h0)                            # (n_b, n_w)
+    for _ in range(p.T):
+        h = phi(W * h + B)
+    return LossGrid(ws, bs, (h - p.target) ** 2)
+
+
+def descent_path(w0, b0, lr, steps, clip=None, problem=None) -> DescentPath:
+    """Gradient descent from (w0, b0): ``θ ← θ − lr·g``, with ``g`` rescaled to norm ``clip``
+    when ``‖g‖ > clip`` (Pascanu et al. 2013), so that each step has length at most ``lr·clip``."""
+    p = _problem(problem)
+    theta = np.array([_check_number("w0", w0), _check_number("b0", b0)])
+    lr = _check_number("lr", lr)
+    if lr <= 0:
+        raise ValueError(f"lr: expected a positive learning rate, got {lr}")
+    steps = check_positive_int("steps", steps)
+    if clip is not None and _check_number("clip", clip) <= 0:
+        raise ValueError(f"clip: expected a positive threshold or None, got {clip}")
+    thetas, losses, norms = [], [], []
+    for step in range(steps + 1):
+        loss, g = unit_loss_and_grad(theta[0], theta[1], p)
+        thetas.append(theta.copy())
+        losses.append(loss)
+        norms.append(float(np.linalg.norm(g)))
+        if step == steps:
+            break
+        if clip is not None and norms[-1] > clip:
+            g = g * (clip / norms[-1])                     # rescale, keep the direction
+        theta = theta - lr * g                             # one gradient descent step
+    thetas = np.array(thetas)                              # (steps + 1, 2)
+    return DescentPath(thetas[:, 0], thetas[:, 1], np.array(losses), np.array(norms),
+                       None if clip is None else float(clip))
+
+
+def plot_loss_surface(grid, ax=None, paths=None, levels=30, colorbar=True):
+    """Filled contours of ``grid.loss`` over (w, b), with ``paths`` (a dict label → DescentPath)
+    drawn on top as lines with markers. Draws into ``ax`` (plus a colour bar beside it when
+    ``colorbar``) and returns ``ax``. Paths that leave the grid are cut at its edges."""
+    import matplotlib.pyplot as plt
+
+    if not isinstance(grid, LossGrid):
+        raise TypeError(f"grid: expected a LossGrid from loss_grid(), got {type(grid).__name__}")
+    paths = {} if paths is None else paths
+    if not isinstance(paths, dict) or not all(isinstance(v, DescentPath) for v in paths.values()):
+        raise TypeError("paths: expected a dict mapping labels to DescentPath objects")
+    if ax is None:
+        _, ax = plt.subplots()
+    cs = ax.contourf(grid.ws, grid.bs, grid.loss, levels=levels, cmap="viridis")
+    if colorbar:
+        ax.figure.colorbar(cs, ax=ax, label=r"loss $(h_T - \mathrm{target})^2$")
+    styles = iter([("-", "o", "tab:red"), ("--", "s", "white"), (":", "^", "tab:orange")] * 4)
+    for label, path in paths.items():
+        ls, marker, color = next(styles)
+        ax.plot(path.ws, path.bs, ls=ls, marker=marker, ms=3, color=color, label=label)
+    ax.set_xlim(grid.ws[0], grid.ws[-1])
+    ax.set_ylim(grid.bs[0], grid.bs[-1])
+    ax.set_xlabel("recurrent weight $w$")
+    ax.set_ylabel("bias $b$")
+    if paths:
+        ax.legend(loc="lower left")
+    return ax
