@@ -21,7 +21,10 @@ lab: $(STAMP)          ## set up, then open the course in JupyterLab
 
 test: $(STAMP)         ## set up, then lint and run the unit tests and every notebook (strict nbval)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	@# pytest exits 5 when it collects nothing: here that means a broken layout, so it fails loudly.
+	@$(BIN)/python -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
+	  exit $$rc
 
 notebooks: $(STAMP)    ## re-run every notebook top to bottom and save it with its outputs
 	$(BIN)/python tools/run_notebooks.py

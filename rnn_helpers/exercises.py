@@ -45,7 +45,8 @@ class Exercise:
             passed, message = False, NOT_ANSWERED
         else:
             passed, message = self.checker(answer)
-        result = Result(passed, ("✓ " if passed else "✗ ") + f"{self.title}: {message}")
+        mark = "✓" if passed else ("…" if message == NOT_ANSWERED else "✗")
+        result = Result(passed, f"{mark} {self.title}: {message}")
         print(result.message)
         return result
 

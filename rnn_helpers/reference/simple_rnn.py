@@ -10,8 +10,6 @@ product is written ``x_t @ W_hx.T``. Keras stores ``kernel = W_hx.T`` and ``recu
 
 from __future__ import annotations
 
-import numpy as np
-
 from rnn_helpers.activations import get_activation
 
 N_STATES = 1  # the state is (h,)
