@@ -11,13 +11,20 @@ from rnn_helpers.reference import (
     forward_from_keras,
     init_params,
     layer_kind,
+    lstm_step,
+    lstm_step_backward,
     params_from_keras,
     params_to_keras,
+    rnn_step,
+    rnn_step_backward,
 )
 
 X = np.zeros((2, 5, 3))
 P_RNN = init_params("simple_rnn", 3, 4)
 P_LSTM = init_params("lstm", 3, 4)
+
+
+STEP_CACHE = rnn_step(np.ones((2, 3)), (np.zeros((2, 4)),), P_RNN)[2]
 
 
 def with_nan(params, name):
@@ -63,6 +70,14 @@ BAD_CALLS = [
      "expects shape (5, 3), got (4, 3)"),
     (lambda: forward_from_keras(built(keras.layers.SimpleRNN(4)), np.zeros((2, 5, 6))), ValueError,
      "expected shape (4, 6), got (4, 3)"),
+    (lambda: rnn_step(np.zeros((2, 3)), np.zeros((2, 4)), P_RNN), TypeError, "state: expected a tuple of 1"),
+    (lambda: rnn_step(np.zeros((2, 5)), (np.zeros((2, 4)),), P_RNN), ValueError, "expected shape (4, 5), got (4, 3)"),
+    (lambda: rnn_step(np.zeros(3), (np.zeros((2, 4)),), P_RNN), ValueError, "x_t: expected 2 dimensions, got shape (3,)"),
+    (lambda: lstm_step(np.zeros((2, 3)), (np.zeros((2, 4)),), P_LSTM), ValueError, "expected 2 array(s) for lstm"),
+    (lambda: lstm_step(np.full((2, 3), np.nan), (np.zeros((2, 4)),) * 2, P_LSTM), ValueError, "x_t: expected finite"),
+    (lambda: rnn_step_backward(np.zeros((2, 4)), (np.zeros((2, 4)),), "cache"), TypeError, "cache: expected the dict"),
+    (lambda: rnn_step_backward(np.zeros((2, 5)), (np.zeros((2, 4)),), STEP_CACHE), ValueError, "dh_out: expected shape (2, 4), got (2, 5)"),
+    (lambda: lstm_step_backward(np.zeros((2, 4)), (np.zeros((2, 4)),), STEP_CACHE), ValueError, "dstate: expected a tuple of 2"),
 ]
 
 
@@ -71,3 +86,13 @@ def test_bad_input_raises_a_clear_error(call, error, words):
     with pytest.raises(error) as info:
         call()
     assert words in str(info.value)
+
+
+def test_checked_steps_compute_what_the_loop_computes():
+    x = np.random.default_rng(1).normal(size=(2, 1, 3))
+    for kind, step, params in (("simple_rnn", rnn_step, P_RNN), ("lstm", lstm_step, P_LSTM)):
+        hs, state, _ = forward(kind, x, params)
+        n = len(state)
+        h, new_state, _ = step(x[:, 0], tuple(np.zeros((2, 4)) for _ in range(n)), params)
+        np.testing.assert_array_equal(h, hs[:, 0])
+        assert all(np.array_equal(a, b) for a, b in zip(new_state, state))

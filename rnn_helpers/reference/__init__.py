@@ -10,7 +10,6 @@ Conversion to and from Keras layers: ``params_from_keras``, ``params_to_keras``,
 ``forward_from_keras``.
 """
 
-from rnn_helpers.reference.gru import gru_step
 from rnn_helpers.reference.keras_io import (
     forward_from_keras,
     from_keras_arrays,
@@ -21,8 +20,13 @@ from rnn_helpers.reference.keras_io import (
     to_keras_arrays,
 )
 from rnn_helpers.reference.loop import CELLS, backward, check_inputs, forward, init_params
-from rnn_helpers.reference.lstm import lstm_step, lstm_step_backward
-from rnn_helpers.reference.simple_rnn import rnn_step, rnn_step_backward
+from rnn_helpers.reference.steps import (
+    gru_step,
+    lstm_step,
+    lstm_step_backward,
+    rnn_step,
+    rnn_step_backward,
+)
 
 __all__ = [
     "CELLS", "backward", "check_inputs", "forward", "forward_from_keras", "from_keras_arrays", "gru_step",
