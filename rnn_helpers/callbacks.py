@@ -1,0 +1,106 @@
+"""A Keras callback that records gradient norms per layer while a model trains.
+
+    probe = GradientNormHistory(x_train[:64], y_train[:64], every=10)
+    model.fit(x_train, y_train, epochs=5, callbacks=[probe], verbose=0)
+    plot_gradient_norm_history(probe)
+
+Importing this module imports Keras (and TensorFlow): call ``setup_notebook()`` first.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from rnn_helpers._checks import as_array, check_positive_int
+
+
+class GradientNormHistory(keras.callbacks.Callback):
+    """Gradient norms per layer, measured on a FIXED probe batch every ``every`` training steps.
+
+    The gradient is that of the model's compiled loss (``model.compute_loss``, which includes
+    regularisation losses) on ``(x_probe, y_probe)``, computed with ``tf.GradientTape`` in
+    inference mode (no dropout). Measuring on the same batch at every step removes the batch to
+    batch noise of the training gradients, so the curves are comparable across steps; they are not
+    the gradients the optimizer applied. For a multi-output model Keras' per-output loss trackers
+    also see the probe loss. Overhead: one forward and backward pass on the probe batch per record.
+
+    Attributes after ``fit``:
+        steps: list[int], the training step (optimizer updates so far, counted across epochs) of
+            each record; norms: dict[str, list[float]], per layer with trainable weights (keyed
+            by ``layer.name``), the global L2 norm of that layer's gradients; total: list[float],
+            the global norm over all trainable weights; nonfinite_steps: list[int], steps where the
+            loss or a gradient was NaN or inf (those norms are recorded as they are).
+    """
+
+    def __init__(self, x_probe, y_probe, every=1, *, at_start=False):
+        super().__init__()
+        self.x_probe = as_array("x_probe", x_probe)
+        self.y_probe = np.asarray(y_probe)
+        if len(self.y_probe) != len(self.x_probe):
+            raise ValueError(f"y_probe: expected {len(self.x_probe)} targets (one per probe example),"
+                             f" got {len(self.y_probe)}")
+        self.every = check_positive_int("every", every)
+        self.at_start = bool(at_start)
+        self.steps, self.norms, self.total, self.nonfinite_steps = [], {}, [], []
+        self._step, self._grad_fn = 0, None
+
+    def _layers(self):
+        return [layer for layer in self.model.layers if layer.trainable_weights]
+
+    def _build_grad_fn(self):
+        model, layers = self.model, self._layers()
+        if getattr(model, "_compile_loss", None) is None and not model.losses:
+            raise ValueError("model: expected a compiled model with a loss (model.compile(loss=...))"
+                             " so the callback knows which gradient to measure")
+        variables = [v for layer in layers for v in layer.trainable_weights]
+        sizes = [len(layer.trainable_weights) for layer in layers]
+
+        @tf.function(reduce_retracing=True)
+        def grad_norms(x, y):
+            with tf.GradientTape() as tape:
+                y_pred = model(x, training=False)
+                loss = model.compute_loss(x=x, y=y, y_pred=y_pred, training=False)
+            grads = tape.gradient(loss, variables)
+            sq = [tf.reduce_sum(tf.cast(g, tf.float64) ** 2) if g is not None
+                  else tf.constant(0.0, tf.float64) for g in grads]
+            per_layer, start = [], 0
+            for n in sizes:                                   # global norm of each layer's grads
+                per_layer.append(tf.sqrt(tf.add_n(sq[start:start + n])))
+                start += n
+            return loss, tf.stack(per_layer), tf.sqrt(tf.add_n(sq))
+
+        return [layer.name for layer in layers], grad_norms
+
+    def probe(self):
+        """Return ``(loss, {layer name: norm}, total)`` at the model's current weights."""
+        if self._grad_fn is None:
+            self._grad_fn = self._build_grad_fn()
+        names, fn = self._grad_fn
+        loss, per_layer, total = fn(self.x_probe, self.y_probe)
+        return float(loss), dict(zip(names, per_layer.numpy().tolist())), float(total)
+
+    def _record(self):
+        loss, per_layer, total = self.probe()
+        self.steps.append(self._step)
+        for name, value in per_layer.items():
+            self.norms.setdefault(name, []).append(value)
+        self.total.append(total)
+        if not (np.isfinite(loss) and np.isfinite(total)):
+            self.nonfinite_steps.append(self._step)
+
+    def on_train_begin(self, logs=None):
+        self._grad_fn = None                                  # the model may have been recompiled
+        if self.at_start and self._step == 0:
+            self._record()
+
+    def on_train_batch_end(self, batch, logs=None):
+        self._step += 1
+        if self._step % self.every == 0:
+            self._record()
+
+    def as_arrays(self):
+        """``(steps (N,), {layer name: norms (N,)})`` as numpy arrays (the total is ``self.total``)."""
+        return (np.asarray(self.steps, dtype=np.int64),
+                {name: np.asarray(v, dtype=np.float64) for name, v in self.norms.items()})
