@@ -1,0 +1,113 @@
+"""The plot helpers draw exactly their inputs, into the given Axes, and survive inf/0/NaN."""
+
+import warnings
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from rnn_helpers.plots import (
+    NOTE_GID,
+    plot_gradient_norm_history,
+    plot_gradient_norms,
+    plot_hidden_states,
+    plot_training_curves,
+)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _notes(ax):
+    return [t.get_text() for t in ax.texts if t.get_gid() == NOTE_GID]
+
+
+def test_hidden_states_heatmap_is_transposed_and_centred():
+    hs = np.random.default_rng(0).normal(size=(30, 5))             # (T, H)
+    _, ax = plt.subplots()
+    assert plot_hidden_states(hs, ax=ax, title="h") is ax
+    (im,) = ax.images
+    np.testing.assert_array_equal(im.get_array(), hs.T)            # units on y, time on x
+    vmax = np.abs(hs).max()
+    assert (im.norm.vmin, im.norm.vcenter, im.norm.vmax) == (-vmax, 0.0, vmax)
+    assert len(ax.figure.axes) == 2 and ax.get_title() == "h"      # the colorbar
+    with pytest.raises(ValueError, match="dimensions"):
+        plot_hidden_states(hs[0])
+
+
+def test_gradient_norms_draw_inputs_and_note_underflow_and_overflow():
+    norms = np.r_[np.logspace(0, -300, 38), np.zeros(10)]          # underflow after lag 37
+    bound = np.r_[np.logspace(0, 300, 13), np.full(35, np.inf)]    # overflow after lag 12
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                             # no overflow in matplotlib
+        ax = plot_gradient_norms(norms, bound=bound, label="tanh")
+        plot_gradient_norms(np.logspace(0, -5, 48), ax=ax, label="lstm")
+        ax.figure.canvas.draw()
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == ["tanh", "bound", "lstm"]
+    np.testing.assert_array_equal(lines[0].get_xdata(), np.arange(48))
+    np.testing.assert_array_equal(lines[0].get_ydata()[:38], norms[:38])
+    assert np.isnan(lines[0].get_ydata()[38:]).all()               # zeros left out, not drawn
+    np.testing.assert_array_equal(lines[1].get_ydata()[:13], bound[:13])
+    assert ax.get_yscale() == "log"
+    assert _notes(ax) == ["tanh: underflows to 0 beyond lag 37",
+                          "bound: overflows to inf beyond lag 12"]
+    assert 0 < ax.get_ylim()[0] <= 1e-300 and ax.get_ylim()[1] >= 1e300
+
+
+def test_gradient_norms_all_zero_or_nan_and_bad_arguments():
+    ax = plot_gradient_norms(np.zeros(4), label="dead")
+    plot_gradient_norms(np.array([1.0, np.nan, 0.5]), ax=ax)
+    assert _notes(ax) == ["dead: underflows to 0 from lag 0", "NaN at 1 lag(s)"]
+    with pytest.raises(ValueError, match="≥ 0"):
+        plot_gradient_norms([1.0, -0.1])
+    with pytest.raises(ValueError, match="1-D"):
+        plot_gradient_norms(np.ones((2, 2)))
+    with pytest.raises(TypeError, match="Axes"):
+        plot_gradient_norms([1.0], ax="left")
+
+
+def test_training_curves_train_val_baseline_and_nan_marks():
+    history = {"loss": [1.0, 0.5, np.nan, 0.3], "val_loss": [1.1, 0.6, 0.5, 0.4], "mae": [1, 1, 1, 1]}
+    ax = plot_training_curves(history, baseline=0.7, baseline_label="naive")
+    by_label = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_array_equal(by_label["train"].get_xdata(), [1, 2, 3, 4])
+    np.testing.assert_array_equal(by_label["train"].get_ydata(), history["loss"])
+    np.testing.assert_array_equal(by_label["validation"].get_ydata(), history["val_loss"])
+    np.testing.assert_array_equal(by_label["naive"].get_ydata(), [0.7, 0.7])
+    np.testing.assert_array_equal(by_label["train: NaN/inf"].get_xdata(), [3])
+    assert "validation: NaN/inf" not in by_label
+    ax2 = plot_training_curves(history, metric="mae")
+    assert [line.get_label() for line in ax2.get_lines()] == ["train"]
+    with pytest.raises(ValueError, match="val_loss"):
+        plot_training_curves(history, metric="accuracy")
+    with pytest.raises(TypeError, match="History"):
+        plot_training_curves([1, 2])
+
+
+class _FakeHistory:  # the interface of GradientNormHistory, without training a model
+    total = [2.0, np.inf, 1.0]
+
+    def as_arrays(self):
+        return np.array([1, 2, 3]), {"rnn": np.array([1.0, np.inf, 0.5]), "out": np.ones(3)}
+
+
+def test_gradient_norm_history_lines_and_nonfinite_marks():
+    ax = plot_gradient_norm_history(_FakeHistory())
+    by_label = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_array_equal(by_label["rnn"].get_xdata(), [1, 2, 3])
+    np.testing.assert_array_equal(by_label["rnn"].get_ydata(), [1.0, np.nan, 0.5])
+    np.testing.assert_array_equal(by_label["out"].get_ydata(), np.ones(3))
+    assert by_label["total"].get_linestyle() == "--"
+    crosses = [line for line in ax.get_lines() if line.get_marker() == "x"]
+    assert [list(c.get_xdata()) for c in crosses] == [[2], [2]]    # rnn and total at step 2
+    ax2 = plot_gradient_norm_history(_FakeHistory().as_arrays())
+    curves = [line.get_label() for line in ax2.get_lines() if line.get_marker() != "x"]
+    assert curves == ["rnn", "out"]                                # no total without the callback
+    with pytest.raises(ValueError, match="one per step"):
+        plot_gradient_norm_history((np.arange(2), {"rnn": np.ones(3)}))
+    with pytest.raises(TypeError, match="GradientNormHistory"):
+        plot_gradient_norm_history({"rnn": [1.0]})
