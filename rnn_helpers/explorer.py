@@ -18,6 +18,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from rnn_helpers._checks import check_choice, check_positive_int
 from rnn_helpers.activations import ACTIVATIONS
@@ -34,6 +35,14 @@ def random_orthogonal(H, rng) -> np.ndarray:
     """A random orthogonal matrix (H, H), Haar-distributed (QR of a Gaussian, signs fixed)."""
     q, r = np.linalg.qr(rng.normal(size=(H, H)))
     return q * np.sign(np.diag(r))                                  # (H, H)
+
+
+def _tick_label(y, _pos):
+    """Decades as 1e-50 rather than mathtext 10^{-50} (re-parsed at every redraw)."""
+    e = np.log10(y) if y > 0 else np.nan
+    if np.isfinite(e) and round(e) == 0 and abs(e) < 1e-9:
+        return "1"
+    return f"1e{int(round(e))}" if np.isfinite(e) and abs(e - round(e)) < 1e-9 else f"{y:g}"
 
 
 def _where_it_left(norms, what):
@@ -102,7 +111,7 @@ class GradientExplorer:
                               f"bound = <b>{self.bound[-1]:.3g}</b>."
                               + "".join(f"<br>Note: {n}." for n in notes))
         buf = io.BytesIO()
-        self.fig.canvas.print_png(buf)
+        self.fig.canvas.print_png(buf, pil_kwargs={"compress_level": 1})  # fast zlib level
         self.image.value = buf.getvalue()
 
 
@@ -155,6 +164,9 @@ def gradient_explorer(seed=0, sigma=1.0, activation="tanh", seq_len=60, hidden_s
              ax.plot([], [], "--", color="0.3", lw=1, label="bound")[0])
     ax.set(xlabel="lag k (steps back from h_T)", ylabel="gradient norm")
     ax.grid(True, alpha=0.3)
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(_tick_label))            # plain text: mathtext
+    ax.yaxis.set_minor_formatter(NullFormatter())                       # parsing costs ~25 ms
     image, readout = widgets.Image(format="png"), widgets.HTML()
     box = widgets.VBox([widgets.HBox([widgets.VBox(list(sliders.values())[:3]),
                                       widgets.VBox(list(sliders.values())[3:])]), image, readout])

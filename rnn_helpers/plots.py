@@ -9,7 +9,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import TwoSlopeNorm
-from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
+from matplotlib.ticker import FixedLocator, LogLocator, MaxNLocator, NullLocator
 
 from rnn_helpers._checks import as_array
 
@@ -70,11 +70,16 @@ def fit_log_ylim(ax):
     pad = max(0.05 * (hi - lo), 0.3)
     lo, hi = max(lo - pad, -307.0), min(hi + pad, 307.0)
     ax.set_ylim(10**lo, 10**hi)                                   # also turns autoscale off
-    ax.set_yscale("log")
+    if ax.get_yscale() != "log":
+        ax.set_yscale("log")                                      # (resets ticks and formats)
     if hi - lo > 20 or max(-lo, hi) > 250:   # LogLocator would overflow placing ticks past 1e308
         step = next(s for s in (5, 10, 20, 25, 50, 100) if (hi - lo) / s <= 8)
-        ax.yaxis.set_major_locator(FixedLocator(10.0 ** np.arange(np.ceil(lo / step) * step, hi, step)))
+        decades = np.arange(np.ceil(lo / step) * step, hi, step)
+        ax.yaxis.set_major_locator(FixedLocator(10.0**decades))
         ax.yaxis.set_minor_locator(NullLocator())
+    elif isinstance(ax.yaxis.get_major_locator(), FixedLocator):  # back to a modest range
+        ax.yaxis.set_major_locator(LogLocator())
+        ax.yaxis.set_minor_locator(LogLocator(subs="auto"))
 
 
 def _draw_log_curve(ax, y, name, **style):
