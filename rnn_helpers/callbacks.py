@@ -44,7 +44,7 @@ class GradientNormHistory(keras.callbacks.Callback):
         self.every = check_positive_int("every", every)
         self.at_start = bool(at_start)
         self.steps, self.norms, self.total, self.nonfinite_steps = [], {}, [], []
-        self._step, self._grad_fn = 0, None
+        self._step, self._grad_fn, self._traced_for = 0, None, None
 
     def _layers(self):
         return [layer for layer in self.model.layers if layer.trainable_weights]
@@ -75,8 +75,9 @@ class GradientNormHistory(keras.callbacks.Callback):
 
     def probe(self):
         """Return ``(loss, {layer name: norm}, total)`` at the model's current weights."""
-        if self._grad_fn is None:
-            self._grad_fn = self._build_grad_fn()
+        key = (id(self.model), id(getattr(self.model, "_compile_loss", None)))
+        if self._grad_fn is None or key != self._traced_for:   # new model or recompiled:
+            self._grad_fn, self._traced_for = self._build_grad_fn(), key   # trace once (~0.5 s)
         names, fn = self._grad_fn
         loss, per_layer, total = fn(self.x_probe, self.y_probe)
         return float(loss), dict(zip(names, per_layer.numpy().tolist())), float(total)
@@ -91,7 +92,6 @@ class GradientNormHistory(keras.callbacks.Callback):
             self.nonfinite_steps.append(self._step)
 
     def on_train_begin(self, logs=None):
-        self._grad_fn = None                                  # the model may have been recompiled
         if self.at_start and self._step == 0:
             self._record()
 
