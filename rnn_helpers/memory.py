@@ -195,7 +195,7 @@ def memory_explorer(hidden_size=32, steps=50, radius=0.9, activation="tanh", see
         ax.set_title(f"φ = {name}, ρ = {rho:.2f}" + (f"\n{ex.note}" if ex.note else ""),
                      fontsize="small")
         buf = io.BytesIO()
-        fig.savefig(buf, format="png")
+        fig.canvas.print_png(buf, pil_kwargs={"compress_level": 1})   # fast zlib level
         ex.image.value = buf.getvalue()
 
     ex.update = update

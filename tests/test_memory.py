@@ -151,10 +151,13 @@ def test_explorer_extremes_warn_nothing_and_say_what_was_clipped():
 
 
 def test_explorer_update_is_fast():
+    """Median update (compute + redraw + PNG) under 50 ms. Measured as this thread's CPU time,
+    so that other processes on a busy 2-core machine do not make the test flaky."""
     ex = memory_explorer()
+    ex.update()                                        # warm-up: fonts and caches
     times = []
     for rho in np.linspace(0.2, 1.5, 14):
-        start = time.perf_counter()
+        start = time.thread_time()
         ex.radius.value = float(rho)
-        times.append(time.perf_counter() - start)
+        times.append(time.thread_time() - start)
     assert np.median(times) < 0.05, f"median update {np.median(times) * 1e3:.0f} ms"
