@@ -10,6 +10,7 @@ Prints a Markdown table of the median and 95th percentile per slider and overall
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import time
 
@@ -24,20 +25,24 @@ SWEEPS = {
     "sigma": list(np.round(np.linspace(0.1, 3.0, 30), 2)),
     "activation": ["sigmoid", "relu", "linear", "tanh"] * 5,
     "seq_len": list(range(10, 201, 10)),
-    "hidden_size": list(range(4, 129, 8)),
+    "hidden_size": list(range(2, 97, 6)),
     "input_scale": list(np.round(np.linspace(0.0, 5.0, 20), 1)),
 }
 
 
 def sweep(explorer, name, values):
-    """Set ``sliders[name]`` to each value in turn; return the update times in ms."""
+    """Set ``sliders[name]`` to each value in turn; return (wall, CPU) update times in ms.
+
+    CPU time (this process) is shown too: on a shared machine the wall time includes waiting
+    for other processes.
+    """
     times = []
     for value in values:
         if explorer.sliders[name].value == value:
             continue                                 # no change, no update
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         explorer.sliders[name].value = value
-        times.append(1000 * (time.perf_counter() - t0))
+        times.append((1000 * (time.perf_counter() - t0), 1000 * (time.process_time() - c0)))
     return times
 
 
@@ -53,11 +58,14 @@ def main(repeats=1):
     cpu = platform.processor() or platform.machine()
     print(f"Gradient explorer update time (compute + redraw to PNG), {cpu}, "
           f"{len(everything)} updates\n")
-    print("| slider | updates | median (ms) | 95th percentile (ms) |")
-    print("|---|---:|---:|---:|")
+    print("| slider | updates | median (ms) | 95th percentile (ms) | median CPU (ms) |")
+    print("|---|---:|---:|---:|---:|")
     for name, times in rows:
-        print(f"| {name} | {len(times)} | {np.median(times):.1f} | {np.percentile(times, 95):.1f} |")
-    return float(np.median(everything))
+        wall, cpu = np.array(times).T
+        print(f"| {name} | {len(times)} | {np.median(wall):.1f} | {np.percentile(wall, 95):.1f} "
+              f"| {np.median(cpu):.1f} |")
+    print(f"\n(load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    return float(np.median(np.array(everything)[:, 0]))
 
 
 if __name__ == "__main__":

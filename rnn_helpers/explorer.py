@@ -11,6 +11,7 @@ plain JupyterLab without ipympl and in tests without a kernel.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass, field
 
@@ -27,7 +28,9 @@ from rnn_helpers.plots import fit_log_ylim
 from rnn_helpers.reference import forward
 
 INPUT_SIZE = 4
-RANGES = {"sigma": (0.05, 4.0, 0.05), "seq_len": (2, 200, 1), "hidden_size": (2, 128, 1),
+# H ≤ 96 keeps OpenBLAS' matrix-vector products single-threaded (its threshold is m·n = 9216);
+# above that, two threads spin-wait on a busy 2-core machine and updates take 100+ ms.
+RANGES = {"sigma": (0.05, 4.0, 0.05), "seq_len": (2, 200, 1), "hidden_size": (2, 96, 1),
           "input_scale": (0.0, 5.0, 0.1)}
 
 
@@ -35,6 +38,22 @@ def random_orthogonal(H, rng) -> np.ndarray:
     """A random orthogonal matrix (H, H), Haar-distributed (QR of a Gaussian, signs fixed)."""
     q, r = np.linalg.qr(rng.normal(size=(H, H)))
     return q * np.sign(np.diag(r))                                  # (H, H)
+
+
+@functools.lru_cache(maxsize=16)
+def _fixed_draws(seed, H):
+    """Q (H, H), W_hx (H, D) and inputs x (1, T_max, D) for a seed and hidden size.
+
+    Cached: the QR of a 128 x 128 matrix runs multi-threaded in OpenBLAS and is slow on a busy
+    machine, and a slider that does not change H must not redo it.
+    """
+    rng = np.random.default_rng([seed, H])
+    Q = random_orthogonal(H, rng)                                    # (H, H)
+    W_hx = rng.normal(0.0, 1.0 / np.sqrt(INPUT_SIZE), (H, INPUT_SIZE))
+    x = np.random.default_rng(seed).normal(size=(1, RANGES["seq_len"][1], INPUT_SIZE))
+    for a in (Q, W_hx, x):
+        a.setflags(write=False)                                      # shared by every update
+    return Q, W_hx, x
 
 
 def _tick_label(y, _pos):
@@ -81,14 +100,12 @@ class GradientExplorer:
         """
         v = self.values()
         H, T = v["hidden_size"], v["seq_len"]
-        rng = np.random.default_rng([self.seed, H])
-        Q = random_orthogonal(H, rng)                                # (H, H)
-        W_hx = rng.normal(0.0, 1.0 / np.sqrt(INPUT_SIZE), (H, INPUT_SIZE))
-        x = np.random.default_rng(self.seed).normal(size=(1, RANGES["seq_len"][1], INPUT_SIZE))
+        Q, W_hx, x = _fixed_draws(self.seed, H)                    # (H, H), (H, D), (1, 200, D)
         params = {"W_hx": W_hx, "W_hh": v["sigma"] * Q, "b_h": np.zeros(H)}
         hs, _, _ = forward("simple_rnn", v["input_scale"] * x[:, :T], params, activation=v["activation"])
         norms = backprop_norms(params["W_hh"], hs[0], v["activation"])          # (T,)
-        bound = jacobian_bound(params["W_hh"], v["activation"], T, start=norms[0])  # (T,)
+        bound = jacobian_bound(params["W_hh"], v["activation"], T, start=norms[0],
+                               sigma_max=v["sigma"])                          # (T,)
         return norms, bound
 
     def update(self, change=None):

@@ -92,11 +92,12 @@ def _check_lags(lags) -> np.ndarray:
     return arr
 
 
-def jacobian_bound(W_hh, activation, lags, start=1.0) -> np.ndarray:
+def jacobian_bound(W_hh, activation, lags, start=1.0, *, sigma_max=None) -> np.ndarray:
     """start · (σ_max(W_hh) · γ_φ)^k for each lag k (Pascanu, Mikolov & Bengio 2013).
 
     W_hh (H, H); activation names γ_φ = ACTIVATION_DERIVATIVE_BOUND[activation]; lags: an int n
     (meaning lags 0..n-1) or a 1-D array of non-negative lags; start ≥ 0: the norm at lag 0.
+    sigma_max: σ_max(W_hh) when already known (skips the SVD), e.g. for W_hh = sigma · Q.
     Returns an array shaped like the lags; overflow gives inf and underflow 0, without warnings.
     """
     W_hh = as_array("W_hh", W_hh, ndim=2, dtype=np.float64)
@@ -106,7 +107,11 @@ def jacobian_bound(W_hh, activation, lags, start=1.0) -> np.ndarray:
     start = float(as_array("start", start))
     if start < 0:
         raise ValueError(f"start: expected a non-negative norm, got {start}")
-    rate = np.linalg.norm(W_hh, 2) * gamma                       # σ_max · γ
+    if sigma_max is None:
+        sigma_max = np.linalg.norm(W_hh, 2)                      # largest singular value
+    elif not float(as_array("sigma_max", sigma_max)) >= 0:
+        raise ValueError(f"sigma_max: expected a non-negative singular value, got {sigma_max}")
+    rate = float(sigma_max) * gamma                              # σ_max · γ
     with np.errstate(over="ignore", under="ignore", divide="ignore"):
         if start == 0 or rate == 0:
             return np.where(k == 0, start, 0.0)                  # 0^0 = 1

@@ -127,6 +127,10 @@ def test_jacobian_bound_extremes_and_bad_arguments():
         jacobian_bound(W_hh, "tanh", -1)
     with pytest.raises(ValueError, match="lags"):
         jacobian_bound(W_hh, "tanh", [0, -2])
+    np.testing.assert_allclose(jacobian_bound(W_hh, "tanh", 5, sigma_max=10.0),
+                               jacobian_bound(W_hh, "tanh", 5), rtol=1e-12)   # SVD gives 10
+    with pytest.raises(ValueError, match="sigma_max"):
+        jacobian_bound(W_hh, "tanh", 5, sigma_max=-1.0)
     with pytest.raises(ValueError, match="start"):
         jacobian_bound(W_hh, "tanh", 5, start=-1.0)
     with pytest.raises(ValueError, match="activation"):
