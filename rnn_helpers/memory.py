@@ -134,10 +134,13 @@ def plot_impulse_responses(curves, ax=None, title=None):
 
 @dataclass
 class MemoryExplorer:
-    """Handles of the widget that ``memory_explorer`` builds; ``update()`` redraws it."""
+    """Handles of the widget that ``memory_explorer`` builds; ``update()`` redraws it.
 
-    radius: object            # ipywidgets.FloatSlider: spectral radius of W_hh
-    activation: object        # ipywidgets.Dropdown: φ
+    ``sliders["radius"]`` is a FloatSlider (spectral radius ρ of W_hh), ``sliders["activation"]``
+    a Dropdown (φ); setting either's ``.value`` redraws and replaces ``curve`` (steps,).
+    """
+
+    sliders: dict
     fig: object               # matplotlib Figure (persistent, never shown by pyplot)
     ax: object
     line: object              # the Line2D whose data each update replaces
@@ -153,8 +156,8 @@ def memory_explorer(hidden_size=32, steps=50, radius=0.9, activation="tanh", see
     """An ipywidgets 8 explorer of ``impulse_response``: a slider for the spectral radius of W_hh
     and a dropdown for φ. Redraws one persistent figure into an ``ipywidgets.Image`` (PNG).
 
-    Returns a ``MemoryExplorer``; display ``.widget``. Setting ``.radius.value`` or
-    ``.activation.value`` redraws at once and updates ``.curve`` (steps,).
+    Returns a ``MemoryExplorer``; display ``.widget``. Setting ``.sliders["radius"].value`` or
+    ``.sliders["activation"].value`` redraws at once and updates ``.curve`` (steps,).
     """
     import ipywidgets as widgets
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -180,12 +183,12 @@ def memory_explorer(hidden_size=32, steps=50, radius=0.9, activation="tanh", see
            xlabel="steps t after the pulse", ylabel="‖h_t(pulse) − h_t(no pulse)‖")
     ax.legend(fontsize="small", loc="lower left")
     image = widgets.Image(format="png")
-    ex = MemoryExplorer(radius_slider, dropdown, fig, ax, ax.lines[0], image,
+    ex = MemoryExplorer({"radius": radius_slider, "activation": dropdown}, fig, ax, ax.lines[0], image,
                         widgets.VBox([widgets.HBox([radius_slider, dropdown]), image]),
                         update=lambda *_: None, W_hh_unit=W_hh_unit)
 
     def update(*_):
-        rho, name = ex.radius.value, ex.activation.value
+        rho, name = ex.sliders["radius"].value, ex.sliders["activation"].value
         ex.curve = impulse_response(rho * W_hh_unit, activation=name, steps=steps, seed=seed)
         shown, ex.note = clip_for_display(ex.curve)
         ex.line.set_ydata(shown)

@@ -126,12 +126,12 @@ def test_explorer_slider_move_changes_the_curve():
     ex = memory_explorer(hidden_size=16, steps=40, radius=0.5)
     first_png, first = ex.image.value, ex.curve.copy()
     np.testing.assert_allclose(first, impulse_response(recurrent_matrix(16, 0.5), steps=40))
-    ex.radius.value = 1.0                              # fires the observer synchronously
+    ex.sliders["radius"].value = 1.0                   # fires the observer synchronously
     np.testing.assert_allclose(ex.curve, impulse_response(recurrent_matrix(16, 1.0), steps=40))
     assert ex.curve[-1] > 1e6 * first[-1]             # memory lasts far longer at ρ = 1
     np.testing.assert_allclose(ex.line.get_ydata(), clip_for_display(ex.curve)[0])
     assert ex.image.value != first_png and ex.image.value[:4] == b"\x89PNG"
-    ex.activation.value = "linear"
+    ex.sliders["activation"].value = "linear"
     np.testing.assert_allclose(ex.curve, ex.curve[0] * np.ones(40), rtol=1e-10)  # ρ = 1: no decay
 
 
@@ -140,13 +140,13 @@ def test_explorer_extremes_warn_nothing_and_say_what_was_clipped():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         for name in ["relu", "linear", "sigmoid", "tanh"]:
-            ex.activation.value = name
-            for rho in [ex.radius.max, ex.radius.min]:
-                ex.radius.value = rho
+            ex.sliders["activation"].value = name
+            for rho in [ex.sliders["radius"].max, ex.sliders["radius"].min]:
+                ex.sliders["radius"].value = rho
                 assert np.all(np.isfinite(ex.line.get_ydata()))
-        ex.activation.value = "linear"
-        ex.radius.value = ex.radius.max
-    assert ex.radius.max == 1.5 and ex.curve[-1] > 1e6
+        ex.sliders["activation"].value = "linear"
+        ex.sliders["radius"].value = ex.sliders["radius"].max
+    assert ex.sliders["radius"].max == 1.5 and ex.curve[-1] > 1e6
     assert "clipped; the state explodes" in ex.ax.get_title()
 
 
@@ -158,6 +158,6 @@ def test_explorer_update_is_fast():
     times = []
     for rho in np.linspace(0.2, 1.5, 14):
         start = time.thread_time()
-        ex.radius.value = float(rho)
+        ex.sliders["radius"].value = float(rho)
         times.append(time.thread_time() - start)
     assert np.median(times) < 0.05, f"median update {np.median(times) * 1e3:.0f} ms"
