@@ -50,7 +50,8 @@ def check_shape(name: str, arr: np.ndarray, expected: Sequence[int | None]) -> N
     """Raise ``ValueError`` unless ``arr.shape`` matches ``expected`` (``None`` matches any size)."""
     ok = arr.ndim == len(expected) and all(e is None or e == s for e, s in zip(expected, arr.shape))
     if not ok:
-        shown = "(" + ", ".join("any" if e is None else str(e) for e in expected) + ")"
+        shown = "(" + ", ".join("any" if e is None else str(e) for e in expected) + \
+            ("," if len(expected) == 1 else "") + ")"
         raise ValueError(f"{name}: expected shape {shown}, got {arr.shape}")
 
 
