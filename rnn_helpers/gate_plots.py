@@ -1,0 +1,150 @@
+"""Plots of recorded gates: heatmaps aligned with the input, saturation, forget-gate products.
+
+Single-panel functions take ``ax=None`` (a new figure when None), draw only into that Axes and
+return it; ``plot_gate_record`` draws one panel per array and takes ``axes=None`` (a sequence
+of Axes). None calls ``plt.show()`` or changes global style.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import TwoSlopeNorm
+
+from rnn_helpers._checks import as_array
+from rnn_helpers.gates import GateRecord
+
+GATE_LABELS = {"i": "input gate $i_t$", "f": "forget gate $f_t$", "o": "output gate $o_t$",
+               "g": "candidate $g_t$", "c": "cell $c_t$", "h": "hidden $h_t$",
+               "z": "update gate $z_t$", "r": "reset gate $r_t$"}
+GATE_COLORS = {"i": "tab:blue", "f": "tab:orange", "o": "tab:green", "z": "tab:purple", "r": "tab:red"}
+
+
+def _axes(ax):
+    if ax is None:
+        _, ax = plt.subplots()
+    elif not isinstance(ax, plt.Axes):
+        raise TypeError(f"ax: expected a matplotlib Axes or None, got {type(ax).__name__}")
+    return ax
+
+
+def _units(highlight, H):
+    units = [] if highlight is None else [int(u) for u in np.atleast_1d(highlight)]
+    bad = [u for u in units if not 0 <= u < H]
+    if bad:
+        raise ValueError(f"highlight: expected unit indices in [0, {H}), got {bad}")
+    return units
+
+
+def plot_gate_heatmap(values, ax=None, name="f", highlight=None, colorbar=True):
+    """Heatmap of one gate, values (T, H): time on x, units on y.
+
+    Sigmoid gates use a 0..1 scale, the other arrays a scale centred at 0. ``highlight``: unit
+    indices to mark with an arrow and a label on the right (e.g. the memory units).
+    """
+    values = as_array("values", values, ndim=2)                 # (T, H)
+    ax = _axes(ax)
+    T, H = values.shape
+    if name in ("i", "f", "o", "z", "r"):
+        kw = {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0}
+    else:
+        vmax = float(np.abs(values).max()) or 1.0
+        kw = {"cmap": "RdBu_r", "norm": TwoSlopeNorm(vcenter=0.0, vmin=-vmax, vmax=vmax)}
+    im = ax.imshow(values.T, aspect="auto", origin="lower", interpolation="nearest",
+                   extent=(-0.5, T - 0.5, -0.5, H - 0.5), **kw)
+    if colorbar:
+        ax.figure.colorbar(im, ax=ax, pad=0.01, fraction=0.03)
+    for u in _units(highlight, H):
+        ax.annotate(f"unit {u}", xy=(T - 0.5, u), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize="x-small", color="crimson", annotation_clip=False)
+        ax.axhline(u, color="crimson", lw=0.6, ls=":")
+    ax.set(ylabel="unit", title=GATE_LABELS.get(name, name))
+    ax.title.set_fontsize("small")
+    ax.grid(False)
+    return ax
+
+
+def plot_input(x, ax=None, names=None):
+    """The input x (T, D) as one line per channel, aligned with the heatmaps' time axis.
+
+    Channels whose values are all 0 or 1 (markers) are drawn as vertical lines at the 1s.
+    """
+    x = as_array("x", x, ndim=2)                                 # (T, D)
+    ax = _axes(ax)
+    names = names or [f"x[{d}]" for d in range(x.shape[1])]
+    for d in range(x.shape[1]):
+        col = x[:, d]
+        if np.isin(col, (0.0, 1.0)).all():
+            for t in np.flatnonzero(col):
+                ax.axvline(t, color="crimson", lw=1.5, label=names[d] if t == np.flatnonzero(col)[0]
+                           else None)
+        else:
+            ax.plot(np.arange(x.shape[0]), col, lw=0.8, label=names[d])
+    ax.set(xlim=(-0.5, x.shape[0] - 0.5), ylabel="input")
+    ax.legend(fontsize="x-small", loc="upper left", ncol=x.shape[1])
+    return ax
+
+
+def plot_gate_record(record, axes=None, names=None, highlight=None, input_names=None):
+    """The input and every recorded array of ONE sequence, stacked with a shared time axis.
+
+    record: a ``GateRecord`` of (T, H) arrays (use ``record.sequence(b)`` for a batch);
+    names: which arrays (default all of ``record.names``); axes: len(names) + 1 Axes or None.
+    Returns the array of Axes.
+    """
+    if not isinstance(record, GateRecord):
+        raise TypeError(f"record: expected a GateRecord, got {type(record).__name__}")
+    if record.h.ndim != 2:
+        raise ValueError(f"record: expected one sequence ((T, H) arrays), got h {record.h.shape}; "
+                         "use record.sequence(b)")
+    names = list(names or record.names)
+    for n in names:
+        record[n]                                                # KeyError names the valid ones
+    if axes is None:
+        _, axes = plt.subplots(len(names) + 1, 1, sharex=True, figsize=(7.5, 1.3 * len(names) + 1.2),
+                               layout="constrained")
+    axes = np.asarray(axes).ravel()
+    if axes.size != len(names) + 1:
+        raise ValueError(f"axes: expected {len(names) + 1} Axes (input + {names}), got {axes.size}")
+    plot_input(record.x, ax=axes[0], names=input_names)
+    for ax, n in zip(axes[1:], names):
+        plot_gate_heatmap(record[n], ax=ax, name=n, highlight=highlight)
+    axes[-1].set_xlabel("time step t")
+    return axes
+
+
+def plot_gate_saturation(saturation, ax=None, highlight=None):
+    """Per unit, fraction of steps a gate is left-saturated (x) against right-saturated (y).
+
+    saturation: ``gates.gate_saturation(record)``, {gate: (left (H,), right (H,))}. Points near
+    the top left are gates that are almost always open (> 0.9), bottom right almost always shut.
+    ``highlight``: unit indices to label (e.g. memory units).
+    """
+    if not isinstance(saturation, dict) or not saturation:
+        raise TypeError(f"saturation: expected the dict from gate_saturation, got {saturation!r:.60}")
+    ax = _axes(ax)
+    for k, (left, right) in saturation.items():
+        ax.scatter(left, right, s=18, alpha=0.75, color=GATE_COLORS.get(k), label=GATE_LABELS.get(k, k))
+        for u in _units(highlight, len(left)):
+            ax.annotate(f"{k}, unit {u}", xy=(left[u], right[u]), xytext=(6, -10),
+                        textcoords="offset points", fontsize="x-small", color="crimson",
+                        arrowprops={"arrowstyle": "-", "color": "crimson", "lw": 0.6})
+    ax.plot([0, 1], [1, 0], color="0.6", lw=0.8, ls="--")       # left + right ≤ 1
+    ax.set(xlim=(-0.03, 1.03), ylim=(-0.03, 1.03), aspect="equal",
+           xlabel="fraction of steps with gate < 0.1", ylabel="fraction of steps with gate > 0.9")
+    ax.legend(fontsize="x-small", loc="upper right")
+    return ax
+
+
+def plot_forget_products(curves, ax=None):
+    """Cell-path gradients ∏ f against lag on a log axis: curves {label: (K,) values in [0, 1]}."""
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError(f"curves: expected a non-empty dict {{label: array}}, got {curves!r:.60}")
+    ax = _axes(ax)
+    for label, y in curves.items():
+        y = as_array(f"curves[{label!r}]", y, ndim=1)
+        ax.plot(np.arange(y.size), np.where(y > 0, y, np.nan), label=str(label))
+    ax.set_yscale("log")
+    ax.set(xlabel="lag k (steps back from c_T)", ylabel=r"$\partial c_T/\partial c_{T-k}$ = ∏ f")
+    ax.legend(fontsize="small", loc="lower left")
+    return ax

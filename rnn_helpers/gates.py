@@ -1,0 +1,173 @@
+"""Read the gates of a Keras LSTM or GRU: record them, measure saturation, find the memory units.
+
+    rec = record_gates(model.get_layer("lstm"), x)          # x (T, D) or (B, T, D)
+    rec.f                                                   # forget gate, (T, H) or (B, T, H)
+    sat = gate_saturation(rec)                              # {gate: (left (H,), right (H,))}
+    mem = find_memory_units(rec, target)                    # units whose c_t tracks the target
+    cell_path_gradient(rec.f)                               # ∂c_T/∂c_{T-k} = ∏ f along the cell path
+
+The gates come from the numpy reference (``rnn_helpers.reference``) run with the layer's own
+weights, so they are the gates Keras computes: the recorded h equals the layer's
+``return_sequences`` output (the tests check it within 1e-5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from rnn_helpers._checks import as_array, check_shape
+from rnn_helpers.reference import forward, layer_activation, layer_kind, params_from_keras
+
+GATE_NAMES = {"lstm": ("i", "f", "o", "g", "c", "h"), "gru": ("z", "r", "g", "h")}
+SIGMOID_GATES = {"lstm": ("i", "f", "o"), "gru": ("z", "r")}
+
+
+@dataclass
+class GateRecord:
+    """Gate activations of one LSTM or GRU layer over an input.
+
+    Every array is (T, H) for one sequence or (B, T, H) for a batch. LSTM: i, f, o (gates),
+    g (candidate), c (cell), h (hidden state). GRU: z (update), r (reset), g (candidate), h.
+    Fields that the cell does not have are None. ``x`` is the input, (T, D) or (B, T, D).
+    """
+
+    kind: str
+    x: np.ndarray
+    h: np.ndarray
+    g: np.ndarray
+    i: np.ndarray | None = None
+    f: np.ndarray | None = None
+    o: np.ndarray | None = None
+    c: np.ndarray | None = None
+    z: np.ndarray | None = None
+    r: np.ndarray | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Names of the recorded arrays, in the order of the equations."""
+        return GATE_NAMES[self.kind]
+
+    @property
+    def sigmoid_gates(self) -> tuple[str, ...]:
+        """The gates that are sigmoids, with values in (0, 1): i, f, o or z, r."""
+        return SIGMOID_GATES[self.kind]
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self.names:
+            raise KeyError(f"{name!r}: a {self.kind} record holds {list(self.names)}")
+        return getattr(self, name)
+
+    def sequence(self, b: int) -> GateRecord:
+        """The record of sequence ``b`` of a batch, with (T, H) arrays."""
+        if self.h.ndim != 3:
+            raise ValueError(f"sequence: this record holds one sequence already (h {self.h.shape})")
+        if not -self.h.shape[0] <= b < self.h.shape[0]:
+            raise IndexError(f"b: expected an index below the batch size {self.h.shape[0]}, got {b}")
+        return GateRecord(**{fl.name: (v[b] if isinstance(v, np.ndarray) else v)
+                             for fl in fields(self) for v in [getattr(self, fl.name)]})
+
+
+def record_gates(layer, x) -> GateRecord:
+    """Record every gate of a Keras ``LSTM`` or ``GRU`` layer on input x (T, D) or (B, T, D).
+
+    The layer must be built (trained or not), run forwards (``go_backwards=False``) and use the
+    default sigmoid gates. Returns a ``GateRecord`` of (T, H) arrays, or (B, T, H) for a batch.
+    """
+    kind = layer_kind(layer)                                   # TypeError for other layers
+    if kind not in GATE_NAMES:
+        raise TypeError(f"layer: expected a keras.layers.LSTM or GRU (a SimpleRNN has no gates), "
+                        f"got {type(layer).__name__}")
+    if layer.go_backwards:
+        raise ValueError(f"layer {layer.name!r}: expected go_backwards=False, got True")
+    x = as_array("x", x, dtype=np.float64)
+    if x.ndim not in (2, 3):
+        raise ValueError(f"x: expected shape (T, D) or (B, T, D), got {x.shape}")
+    single = x.ndim == 2
+    xb = x[None] if single else x                              # (B, T, D)
+    params = params_from_keras(layer)
+    D = next(iter(params.values())).shape[1]                   # W_.x is (H, D)
+    check_shape(f"x (input size D={D} from layer {layer.name!r})", xb, (None, None, D))
+    _, _, caches = forward(kind, xb, params, activation=layer_activation(layer))
+    arrays = {k: np.stack([cache[k] for cache in caches], axis=1) for k in GATE_NAMES[kind]}  # (B, T, H)
+    if single:
+        arrays = {k: v[0] for k, v in arrays.items()}           # (T, H)
+    return GateRecord(kind=kind, x=x, **arrays)
+
+
+def _check_record(record) -> GateRecord:
+    if not isinstance(record, GateRecord):
+        raise TypeError(f"record: expected a GateRecord from record_gates, got {type(record).__name__}")
+    return record
+
+
+def _flat(a: np.ndarray) -> np.ndarray:
+    return a.reshape(-1, a.shape[-1])                          # (B·T, H)
+
+
+def gate_saturation(record, low=0.1, high=0.9) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per unit, the fraction of steps (over the whole batch) each sigmoid gate is saturated.
+
+    Returns {gate: (left (H,), right (H,))}: left = fraction of steps with gate < ``low``,
+    right = fraction with gate > ``high`` (Karpathy, Johnson & Fei-Fei 2015, Fig. 3).
+    """
+    record = _check_record(record)
+    low, high = float(low), float(high)
+    if not 0.0 < low < high < 1.0:
+        raise ValueError(f"low, high: expected 0 < low < high < 1, got low={low}, high={high}")
+    return {k: ((_flat(record[k]) < low).mean(axis=0), (_flat(record[k]) > high).mean(axis=0))
+            for k in record.sigmoid_gates}
+
+
+@dataclass
+class MemoryUnits:
+    """Which units hold a remembered quantity: ``units`` (indices, best first) and the evidence."""
+
+    units: np.ndarray          # (K,) selected unit indices, highest |correlation| first
+    mean_forget: np.ndarray    # (H,) mean forget gate per unit (GRU: mean update gate z)
+    correlation: np.ndarray    # (H,) correlation of c_t (GRU: h_t) with the target, per unit
+    min_forget: float
+    min_correlation: float
+
+
+def find_memory_units(record, target, min_forget=0.9, min_correlation=0.8) -> MemoryUnits:
+    """Units whose forget gate stays near 1 and whose cell state tracks ``target``.
+
+    record: a ``GateRecord``; target: the quantity to be remembered at every step, shaped like
+    one gate without the unit axis, (T,) or (B, T) (e.g. ``tasks.marked_sum_so_far(x)``).
+    A unit is selected when its mean forget gate ≥ ``min_forget`` and |corr(c_t, target)| ≥
+    ``min_correlation`` over all steps. For a GRU, z (the weight of the old state) and h are used.
+    """
+    record = _check_record(record)
+    keep, state = ("f", "c") if record.kind == "lstm" else ("z", "h")
+    target = as_array("target", target)
+    check_shape("target (the shape of a gate without the unit axis)", target, record.h.shape[:-1])
+    s = _flat(record[state])                                   # (N, H)
+    t = target.reshape(-1)                                     # (N,)
+    if t.std() == 0:
+        raise ValueError("target: expected a quantity that varies, got a constant")
+    s_c, t_c = s - s.mean(axis=0), t - t.mean()
+    denom = np.sqrt((s_c**2).sum(axis=0) * (t_c**2).sum())     # (H,)
+    corr = np.divide(s_c.T @ t_c, denom, out=np.zeros(s.shape[1]), where=denom > 0)  # (H,)
+    mean_f = _flat(record[keep]).mean(axis=0)                  # (H,)
+    chosen = np.flatnonzero((mean_f >= min_forget) & (np.abs(corr) >= min_correlation))
+    chosen = chosen[np.argsort(-np.abs(corr[chosen]))]
+    return MemoryUnits(chosen, mean_f, corr, float(min_forget), float(min_correlation))
+
+
+def cell_path_gradient(f) -> np.ndarray:
+    """∂c_T/∂c_{T-k} along the cell path alone: the product of the last k forget gates.
+
+    c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t gives ∂c_t/∂c_{t-1} = diag(f_t) on the direct path, so
+    ∂c_T/∂c_{T-k} = f_T ⊙ f_{T-1} ⊙ ... ⊙ f_{T-k+1}. f (T, H) or (B, T, H) with values in [0, 1].
+    Returns the same shape: entry k along the time axis is the product over lag k (lag 0 gives 1).
+    """
+    f = as_array("f", f, dtype=np.float64)
+    if f.ndim not in (2, 3) or f.shape[-2] == 0:
+        raise ValueError(f"f: expected shape (T, H) or (B, T, H) with T ≥ 1, got {f.shape}")
+    if f.min() < 0 or f.max() > 1:
+        raise ValueError(f"f: forget gates lie in [0, 1], got values in [{f.min():.3g}, {f.max():.3g}]")
+    rev = np.flip(f, axis=-2)                                  # f_T, f_{T-1}, ...
+    ones = np.ones_like(rev[..., :1, :])
+    return np.concatenate([ones, np.cumprod(rev, axis=-2)[..., :-1, :]], axis=-2)
