@@ -113,20 +113,23 @@ def plot_gate_record(record, axes=None, names=None, highlight=None, input_names=
     return axes
 
 
-def plot_gate_saturation(saturation, ax=None, highlight=None):
+def plot_gate_saturation(saturation, ax=None, highlight=None, min_saturated=0.5):
     """Per unit, fraction of steps a gate is left-saturated (x) against right-saturated (y).
 
     saturation: ``gates.gate_saturation(record)``, {gate: (left (H,), right (H,))}. Points near
     the top left are gates that are almost always open (> 0.9), bottom right almost always shut.
-    ``highlight``: unit indices to label (e.g. memory units).
+    ``highlight``: unit indices to label (e.g. memory units); a gate of such a unit is labelled
+    when it is saturated (left + right) on at least ``min_saturated`` of the steps.
     """
     if not isinstance(saturation, dict) or not saturation:
         raise TypeError(f"saturation: expected the dict from gate_saturation, got {saturation!r:.60}")
     ax = _axes(ax)
-    for k, (left, right) in saturation.items():
+    for j, (k, (left, right)) in enumerate(saturation.items()):
         ax.scatter(left, right, s=18, alpha=0.75, color=GATE_COLORS.get(k), label=GATE_LABELS.get(k, k))
-        for u in _units(highlight, len(left)):
-            ax.annotate(f"{k}, unit {u}", xy=(left[u], right[u]), xytext=(6, -10),
+        for n, u in enumerate(_units(highlight, len(left))):
+            if left[u] + right[u] < min_saturated:
+                continue                                         # label only saturated gates
+            ax.annotate(f"{k}, unit {u}", xy=(left[u], right[u]), xytext=(10 + 42 * n, -12 - 10 * j),
                         textcoords="offset points", fontsize="x-small", color="crimson",
                         arrowprops={"arrowstyle": "-", "color": "crimson", "lw": 0.6})
     ax.plot([0, 1], [1, 0], color="0.6", lw=0.8, ls="--")       # left + right ≤ 1

@@ -232,7 +232,13 @@ def test_plot_gate_saturation_and_forget_products():
     assert plot_gate_saturation(sat, ax=ax, highlight=[2]) is ax
     assert len(ax.collections) == 3                               # one scatter per gate
     np.testing.assert_allclose(ax.collections[1].get_offsets()[:, 0], sat["f"][0])
-    assert sum("unit 2" in t.get_text() for t in ax.texts) == 3
+    z = np.zeros(3)
+    made = {"i": (np.array([0.0, 0.0, 0.9]), np.array([0.0, 0.0, 0.05])),   # unit 2: i shut,
+            "f": (z, np.array([0.0, 0.0, 0.99])), "o": (z, z)}               # f open, o soft
+    ax = plot_gate_saturation(made, highlight=[2])
+    assert sorted(t.get_text() for t in ax.texts) == ["f, unit 2", "i, unit 2"]
+    ax = plot_gate_saturation(made, highlight=[2], min_saturated=0.0)
+    assert len(ax.texts) == 3
     with pytest.raises(TypeError, match="gate_saturation"):
         plot_gate_saturation([])
     ax2 = plot_forget_products({"bias 1": 0.73 ** np.arange(10), "zero": np.zeros(4)})
