@@ -1,0 +1,120 @@
+"""Sequence data for the Keras notebook: the starting code's random data, and real digits read row by row.
+
+    x, y = random_sequence_data(1000, 10, 8, num_classes=2, seed=0)    # noise: nothing to learn
+    data = digit_sequence_splits(seed=0)                               # 8 steps of 8 pixels each
+    lengths = random_lengths(len(data.x_test), 8, min_len=4, seed=0)
+    x_pad = truncate_and_pad(data.x_test, lengths, pad_value=-1.0)    # variable-length, padded
+
+scikit-learn's ``load_digits`` ships with the package (1797 images of 8x8 pixels, 0-16, ten
+classes), so nothing is downloaded. No TensorFlow here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnn_helpers._checks import as_array, check_positive_int
+
+
+def random_sequence_data(n, timesteps, features, num_classes=2, *, seed=0):
+    """The starting code's data, seeded: x uniform in [0, 1) (n, T, D) float32, y (n,) int64 labels.
+
+    The labels are drawn independently of x, so no model can beat chance (1 / num_classes) on
+    examples it has not seen.
+    """
+    n, timesteps = check_positive_int("n", n), check_positive_int("timesteps", timesteps)
+    features, num_classes = check_positive_int("features", features), check_positive_int(
+        "num_classes", num_classes)
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, timesteps, features)).astype(np.float32)   # (n, T, D)
+    y = rng.integers(0, num_classes, size=n)                      # (n,)
+    return x, y
+
+
+@dataclass(frozen=True)
+class SequenceSplits:
+    """Train, validation and test sets: x_* (N, T, D) float32, y_* (N,) int64."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+    @property
+    def input_shape(self) -> tuple[int, int]:
+        """(T, D) of one example, what ``keras.Input(shape=...)`` needs."""
+        return tuple(self.x_train.shape[1:])
+
+    @property
+    def num_classes(self) -> int:
+        return int(max(self.y_train.max(), self.y_val.max(), self.y_test.max()) + 1)
+
+    def sizes(self) -> dict[str, int]:
+        return {"train": len(self.y_train), "validation": len(self.y_val), "test": len(self.y_test)}
+
+
+def load_digit_sequences():
+    """All 1797 digits as sequences: x (1797, 8, 8) float32 in [0, 1] (row t = time step t), y (1797,)."""
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    x = (digits.images / 16.0).astype(np.float32)                 # (N, 8, 8): pixels 0-16 -> [0, 1]
+    return x, digits.target.astype(np.int64)
+
+
+def split_stratified(x, y, *, val_fraction=0.2, test_fraction=0.2, seed=0) -> SequenceSplits:
+    """Split (x, y) into train, validation and test sets, each with the class mix of y (seeded)."""
+    from sklearn.model_selection import train_test_split
+
+    x = as_array("x", x, ndim=3, dtype=np.float32)                # (N, T, D)
+    y = np.asarray(y)
+    if y.shape != (len(x),) or not np.issubdtype(y.dtype, np.integer):
+        raise ValueError(f"y: expected {len(x)} integer labels, got shape {y.shape} dtype {y.dtype}")
+    for name, f in (("val_fraction", val_fraction), ("test_fraction", test_fraction)):
+        if not isinstance(f, float) or not 0.0 < f < 1.0:
+            raise ValueError(f"{name}: expected a float in (0, 1), got {f!r}")
+    if val_fraction + test_fraction >= 1.0:
+        raise ValueError(f"val_fraction + test_fraction: expected < 1, got {val_fraction + test_fraction}")
+    x_rest, x_test, y_rest, y_test = train_test_split(
+        x, y, test_size=test_fraction, stratify=y, random_state=seed)
+    x_train, x_val, y_train, y_val = train_test_split(
+        x_rest, y_rest, test_size=val_fraction / (1.0 - test_fraction), stratify=y_rest,
+        random_state=seed)
+    return SequenceSplits(x_train, y_train, x_val, y_val, x_test, y_test)
+
+
+def digit_sequence_splits(*, seed=0) -> SequenceSplits:
+    """The digits as 8-step sequences, split 60 / 20 / 20 (train / validation / test), stratified."""
+    return split_stratified(*load_digit_sequences(), seed=seed)
+
+
+def random_lengths(n, max_len, *, min_len=1, seed=0) -> np.ndarray:
+    """n sequence lengths drawn uniformly from min_len..max_len (inclusive), int64 (n,)."""
+    n, max_len = check_positive_int("n", n), check_positive_int("max_len", max_len)
+    min_len = check_positive_int("min_len", min_len)
+    if min_len > max_len:
+        raise ValueError(f"min_len: expected at most max_len={max_len}, got {min_len}")
+    return np.random.default_rng(seed).integers(min_len, max_len + 1, size=n)
+
+
+def truncate_and_pad(x, lengths, *, pad_value=0.0) -> np.ndarray:
+    """Keep the first lengths[b] steps of each sequence and overwrite the rest with pad_value.
+
+    x (B, T, D), lengths (B,) ints in 1..T. Returns a new float32 array (B, T, D), padded at the end
+    ("post" padding), the layout Keras' masking and the cuDNN kernel expect.
+    """
+    x = as_array("x", x, ndim=3, dtype=np.float32)                # (B, T, D)
+    lengths = np.asarray(lengths)
+    if lengths.shape != (len(x),) or not np.issubdtype(lengths.dtype, np.integer):
+        raise ValueError(f"lengths: expected {len(x)} integers, got shape {lengths.shape} "
+                         f"dtype {lengths.dtype}")
+    if lengths.min() < 1 or lengths.max() > x.shape[1]:
+        raise ValueError(f"lengths: expected values in 1..{x.shape[1]}, got {lengths.min()}..{lengths.max()}")
+    if isinstance(pad_value, bool) or not isinstance(pad_value, (int, float)) or not np.isfinite(pad_value):
+        raise ValueError(f"pad_value: expected a finite number, got {pad_value!r}")
+    keep = np.arange(x.shape[1])[None, :] < lengths[:, None]      # (B, T) True on real steps
+    return np.where(keep[..., None], x, np.float32(pad_value)).astype(np.float32)
