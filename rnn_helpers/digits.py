@@ -56,6 +56,18 @@ class SequenceSplits:
     def sizes(self) -> dict[str, int]:
         return {"train": len(self.y_train), "validation": len(self.y_val), "test": len(self.y_test)}
 
+    def reshaped(self, timesteps, features) -> SequenceSplits:
+        """The same examples read in another order of steps, e.g. (64, 1): a digit pixel by pixel.
+
+        Each example's T·D numbers keep their row-major order; only the step size changes.
+        """
+        T, D = check_positive_int("timesteps", timesteps), check_positive_int("features", features)
+        if T * D != self.x_train.shape[1] * self.x_train.shape[2]:
+            raise ValueError(f"timesteps * features: expected {self.x_train.shape[1] * self.x_train.shape[2]}"
+                             f" (the numbers per example), got {T} * {D} = {T * D}")
+        return SequenceSplits(self.x_train.reshape(-1, T, D), self.y_train, self.x_val.reshape(-1, T, D),
+                              self.y_val, self.x_test.reshape(-1, T, D), self.y_test)
+
 
 def load_digit_sequences():
     """All 1797 digits as sequences: x (1797, 8, 8) float32 in [0, 1] (row t = time step t), y (1797,)."""

@@ -70,6 +70,16 @@ def test_digit_sequence_splits_describe_themselves():
     assert data.x_train.shape == (1077, 8, 8) and data.y_test.shape == (360,)
 
 
+def test_reshaped_reads_the_same_pixels_one_by_one():
+    data = digit_sequence_splits(seed=0)
+    pixels = data.reshaped(64, 1)
+    assert pixels.input_shape == (64, 1) and pixels.x_val.shape == (360, 64, 1)
+    assert pixels.x_test[7, 8 * 3 + 5, 0] == data.x_test[7, 3, 5]          # row 3, column 5
+    assert pixels.y_train is data.y_train
+    with pytest.raises(ValueError, match="timesteps \\* features: expected 64"):
+        data.reshaped(10, 6)
+
+
 @pytest.mark.parametrize("kwargs, match", [
     ({"val_fraction": 0.0}, "val_fraction"), ({"test_fraction": 1}, "test_fraction"),
     ({"val_fraction": 0.5, "test_fraction": 0.5}, "val_fraction \\+ test_fraction"),
