@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+EXTRAS := $(VENV)/.installed-browser
 
-.PHONY: lab test lint notebooks clean
+.PHONY: lab test lint notebooks bench browser browser-setup clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; ok = (3, 10) <= v <= (3, 12); \
@@ -15,6 +16,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
+
+$(EXTRAS): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
+	touch $(EXTRAS)
 
 lab: $(STAMP)          ## set up, then open the course in JupyterLab
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
@@ -28,6 +33,14 @@ test: $(STAMP)         ## set up, then lint and run the unit tests and every not
 
 notebooks: $(STAMP)    ## re-run every notebook top to bottom and save it with its outputs
 	$(BIN)/python tools/run_notebooks.py
+
+bench: $(EXTRAS)       ## time every notebook (fresh kernel) and widget; table into README.md
+	$(BIN)/python bench/run_bench.py
+
+browser-setup: $(EXTRAS)   ## add Playwright to .venv (the browser: apt-get install -y chromium)
+
+browser: $(EXTRAS)     ## only the real-browser tests (JupyterLab in headless chromium)
+	$(BIN)/python -m pytest tests/browser -rs
 
 clean:
 	rm -rf $(VENV)
