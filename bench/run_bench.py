@@ -151,12 +151,13 @@ def move_indices(n_choices: int, current: int, moves: int) -> list[int]:
     spread over the whole grid when it is large enough, else bouncing end to end."""
     if n_choices < 2:
         return []
-    if n_choices > moves:
-        path = list(np.round(np.linspace(0, n_choices - 1, moves + 1)).astype(int))
-    else:
+    def path(k):                                            # k grid indices, consecutive ones differ
+        if n_choices > moves:                               # spread: the first and last point included
+            return list(np.round(np.linspace(0, n_choices - 1, k)).astype(int))
         bounce = list(range(n_choices)) + list(range(n_choices - 2, 0, -1))
-        path = [bounce[i % len(bounce)] for i in range(moves + 1)]
-    return path[1:] if path[0] == current else path[:moves]
+        return [bounce[i % len(bounce)] for i in range(k)]
+    first = path(moves)
+    return first if first[0] != current else path(moves + 1)[1:]
 
 
 def grid_of(control) -> tuple[str, list]:
@@ -249,38 +250,46 @@ def _over(value, limit, label):
     return "" if value is None or value <= limit else f" **OVER** {label}"
 
 
+def _machine_line(m: dict) -> str:
+    return (f"Measured {m['date']} on {m['cpu']}, {m['logical_cores']} logical cores "
+            f"({m['physical_cores']} physical), {m['ram_bytes'] / GB:.1f} GB RAM; Python {m['python']}, "
+            f"TensorFlow {m['tensorflow']}, Keras {m['keras']}. Load average at start: "
+            f"{', '.join(map(str, m['load_average_start']))} (near or above the core count, other work "
+            "shared the CPU and the times are inflated).")
+
+
+def _notebook_rows(nbs: list[dict]) -> list[str]:
+    lines = ["| notebook | wall time (limit 2 min) | peak memory (limit 1.5 GB) | result |",
+             "|---|---:|---:|---|"]
+    for r in nbs:
+        lines.append(f"| `{r['notebook']}` | {_fmt_s(r['wall_s'])}"
+                     f"{_over(r['wall_s'], LIMITS['notebook_s'], '2 min')} | {_fmt_gb(r['peak_bytes'])}"
+                     f"{_over(r['peak_bytes'], LIMITS['notebook_bytes'], '1.5 GB')} | "
+                     + (f"**ERROR** {r['error']}" if r["error"] else "ran") + " |")
+    total = sum(r["wall_s"] or 0 for r in nbs)
+    return lines + [f"| **series** ({len(nbs)} notebooks) | {_fmt_s(total)}"
+                    f"{_over(total, LIMITS['series_s'], '15 min')} (limit 15 min) | | |", ""]
+
+
+def _widget_rows(wid: dict) -> list[str]:
+    lines = ["| widget | moves | update median (limit 50 ms) | 95th percentile |", "|---|---:|---:|---:|"]
+    for name, r in wid.items():
+        if "error" in r:
+            lines.append(f"| `{name}` | — | **ERROR** {r['error'][:120]} | — |")
+            continue
+        over = _over(r["median_ms"], LIMITS["widget_median_ms"], "50 ms")
+        lines.append(f"| `{name}` | {r['moves']} ({len(r['controls'])} controls) | "
+                     f"{r['median_ms']:.1f} ms{over} | {r['p95_ms']:.1f} ms |")
+    return lines + [""]
+
+
 def table(results: dict) -> str:
     """The Markdown the README shows: machine, then notebooks and widgets with their limits."""
-    m = results["machine"]
-    lines = [f"Measured {m['date']} on {m['cpu']}, {m['logical_cores']} logical cores "
-             f"({m['physical_cores']} physical), {m['ram_bytes'] / GB:.1f} GB RAM; Python {m['python']}, "
-             f"TensorFlow {m['tensorflow']}, Keras {m['keras']}. Load average at start: "
-             f"{', '.join(map(str, m['load_average_start']))} (near the core count means other work "
-             "was running and the times are inflated).", ""]
-    nbs = results.get("notebooks", [])
-    if nbs:
-        lines += ["| notebook | wall time (limit 2 min) | peak memory (limit 1.5 GB) | result |",
-                  "|---|---:|---:|---|"]
-        for r in nbs:
-            lines.append(f"| `{r['notebook']}` | {_fmt_s(r['wall_s'])}"
-                         f"{_over(r['wall_s'], LIMITS['notebook_s'], '2 min')} | {_fmt_gb(r['peak_bytes'])}"
-                         f"{_over(r['peak_bytes'], LIMITS['notebook_bytes'], '1.5 GB')} | "
-                         + (f"**ERROR** {r['error']}" if r["error"] else "ran") + " |")
-        total = sum(r["wall_s"] or 0 for r in nbs)
-        lines += [f"| **series** ({len(nbs)} notebooks) | {_fmt_s(total)}"
-                  f"{_over(total, LIMITS['series_s'], '15 min')} (limit 15 min) | | |", ""]
-    wid = results.get("widgets", {})
-    if wid:
-        lines += ["| widget | moves | update median (limit 50 ms) | 95th percentile |",
-                  "|---|---:|---:|---:|"]
-        for name, r in wid.items():
-            if "error" in r:
-                lines.append(f"| `{name}` | — | **ERROR** {r['error'][:120]} | — |")
-                continue
-            over = _over(r["median_ms"], LIMITS["widget_median_ms"], "50 ms")
-            lines.append(f"| `{name}` | {r['moves']} ({len(r['controls'])} controls) | "
-                         f"{r['median_ms']:.1f} ms{over} | {r['p95_ms']:.1f} ms |")
-        lines.append("")
+    lines = [_machine_line(results["machine"]), ""]
+    if results.get("notebooks"):
+        lines += _notebook_rows(results["notebooks"])
+    if results.get("widgets"):
+        lines += _widget_rows(results["widgets"])
     lines.append("Notebook: fresh kernel, Run All, wall time including kernel start; memory: peak RSS of "
                  "the kernel's process tree. Widget: setting a slider or dropdown value, compute plus "
                  "redraw to PNG under Agg (no browser). Method and raw numbers: `bench/README.md`, "
