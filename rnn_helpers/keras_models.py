@@ -132,7 +132,11 @@ def train_classifier(kind, data, *, activation="tanh", epochs=15, batch_size=64,
 
 
 def compare_architectures(data, kinds=KINDS, *, done=(), **train_kwargs) -> list[TrainedModel]:
-    """Train each of ``kinds`` on ``data`` with the same settings; reuse runs in ``done`` of the same kind."""
+    """Train each of ``kinds`` on ``data`` with the same settings; reuse runs in ``done`` of the same kind.
+
+    A run in ``done`` is reused when its kind and activation match; the caller makes sure it was
+    trained with the same data and settings (``train_kwargs``). Returns one TrainedModel per kind.
+    """
     for kind in kinds:
         check_choice("kinds[...]", kind, KINDS)
     reuse = {run.kind: run for run in done if run.activation == train_kwargs.get("activation", "tanh")}
