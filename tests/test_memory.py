@@ -77,7 +77,7 @@ def test_recurrent_matrix_same_seed_same_direction():
     (lambda: impulse_response(np.eye(3), steps=0), ValueError, "steps: expected a positive integer"),
     (lambda: impulse_response(np.eye(3), W_hx=np.ones((4, 2))), ValueError, "W_hx (hidden size H=3"),
     (lambda: impulse_response(np.eye(3), W_hx=np.ones((3, 2)), pulse=[1.0, 2.0, 3.0]),
-     ValueError, "pulse (input size D=2 from W_hx): expected shape (2), got (3,)"),
+     ValueError, "pulse (input size D=2 from W_hx): expected shape (2,), got (3,)"),
     (lambda: impulse_response(np.eye(3), pulse=np.nan), ValueError, "pulse: expected a finite"),
     (lambda: impulse_response([[np.inf]]), ValueError, "W_hh: expected finite numbers"),
     (lambda: plot_impulse_responses([1, 2]), TypeError, "curves: expected a non-empty dict"),
