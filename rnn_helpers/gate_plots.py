@@ -13,19 +13,12 @@ from matplotlib.colors import TwoSlopeNorm
 
 from rnn_helpers._checks import as_array
 from rnn_helpers.gates import GateRecord
+from rnn_helpers.plots import _axes
 
 GATE_LABELS = {"i": "input gate $i_t$", "f": "forget gate $f_t$", "o": "output gate $o_t$",
                "g": "candidate $g_t$", "c": "cell $c_t$", "h": "hidden $h_t$",
                "z": "update gate $z_t$", "r": "reset gate $r_t$"}
 GATE_COLORS = {"i": "tab:blue", "f": "tab:orange", "o": "tab:green", "z": "tab:purple", "r": "tab:red"}
-
-
-def _axes(ax):
-    if ax is None:
-        _, ax = plt.subplots()
-    elif not isinstance(ax, plt.Axes):
-        raise TypeError(f"ax: expected a matplotlib Axes or None, got {type(ax).__name__}")
-    return ax
 
 
 def _units(highlight, H):
