@@ -12,7 +12,6 @@ plain JupyterLab without ipympl and in tests without a kernel.
 from __future__ import annotations
 
 import functools
-import io
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
@@ -22,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from rnn_helpers._checks import check_choice, check_positive_int
+from rnn_helpers._render import figure_png
 from rnn_helpers.activations import ACTIVATIONS
 from rnn_helpers.gradients import ACTIVATION_DERIVATIVE_BOUND, backprop_norms, jacobian_bound
 from rnn_helpers.plots import fit_log_ylim
@@ -127,9 +127,7 @@ class GradientExplorer:
         self.readout.value = (f"At lag {k}: measured ‖dL/dh‖ = <b>{self.norms[-1]:.3g}</b>, "
                               f"bound = <b>{self.bound[-1]:.3g}</b>."
                               + "".join(f"<br>Note: {n}." for n in notes))
-        buf = io.BytesIO()
-        self.fig.canvas.print_png(buf, pil_kwargs={"compress_level": 1})  # fast zlib level
-        self.image.value = buf.getvalue()
+        self.image.value = figure_png(self.fig)
 
 
 def _check_range(name, value):

@@ -12,13 +12,13 @@ pulse's influence t steps later.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from rnn_helpers._checks import as_array, check_choice, check_positive_int, check_shape
+from rnn_helpers._render import figure_png
 from rnn_helpers.activations import ACTIVATIONS, get_activation
 
 BLOWUP = 1e100              # a state this large counts as diverged: the rest of the curve is inf
@@ -197,9 +197,7 @@ def memory_explorer(hidden_size=32, steps=50, radius=0.9, activation="tanh", see
         ax.lines[1].set_ydata(np.clip(linear, *DISPLAY_RANGE))
         ax.set_title(f"φ = {name}, ρ = {rho:.2f}" + (f"\n{ex.note}" if ex.note else ""),
                      fontsize="small")
-        buf = io.BytesIO()
-        fig.canvas.print_png(buf, pil_kwargs={"compress_level": 1})   # fast zlib level
-        ex.image.value = buf.getvalue()
+        ex.image.value = figure_png(fig)
 
     ex.update = update
     radius_slider.observe(update, names="value")

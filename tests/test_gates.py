@@ -22,12 +22,6 @@ from rnn_helpers.gates import (
 from rnn_helpers.reference import lstm_step_backward
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _x(B=3, T=9, D=2, seed=0):
     return np.random.default_rng(seed).normal(size=(B, T, D)).astype("float32")   # (B, T, D)
 

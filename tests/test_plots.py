@@ -15,12 +15,6 @@ from rnn_helpers.plots import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _notes(ax):
     return [t.get_text() for t in ax.texts if t.get_gid() == NOTE_GID]
 
