@@ -86,3 +86,21 @@ def check_params(name: str, params, expected_keys: Iterable[str]) -> None:
             f"{name}: expected keys {expected}, got {sorted(params)} "
             f"(missing {missing}, unexpected {extra})"
         )
+
+
+def check_seed(value, name: str = "seed") -> int:
+    """Return ``value`` as an int if it is a non-negative integer (Python or numpy), else raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name}: expected a non-negative integer, got {value!r} ({type(value).__name__})")
+    if value < 0:
+        raise ValueError(f"{name}: expected a non-negative integer, got {value}")
+    return int(value)
+
+
+def check_number(name: str, value, *, low: float = -np.inf, high: float = np.inf) -> float:
+    """Return ``value`` as a float if it is a finite real number in [low, high], else raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name}: expected a number, got {value!r} ({type(value).__name__})")
+    if not np.isfinite(value) or not low <= value <= high:
+        raise ValueError(f"{name}: expected a finite number in [{low}, {high}], got {value}")
+    return float(value)

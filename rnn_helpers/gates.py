@@ -5,6 +5,7 @@
     sat = gate_saturation(rec)                              # {gate: (left (H,), right (H,))}
     mem = find_memory_units(rec, target)                    # units whose c_t tracks the target
     cell_path_gradient(rec.f)                               # ∂c_T/∂c_{T-k} = ∏ f along the cell path
+    c, h, grad = constant_gate_cell(f=0.95, i=1.0, o=1.0, x=pulse_input())   # one unit, gates by hand
 
 The gates come from the numpy reference (``rnn_helpers.reference``) run with the layer's own
 weights, so they are the gates Keras computes: the recorded h equals the layer's
@@ -17,9 +18,13 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from rnn_helpers._checks import as_array, check_shape
+from rnn_helpers._checks import as_array, check_number, check_positive_int, check_shape
 from rnn_helpers.reference import forward, layer_activation, layer_kind, params_from_keras
 
+STEPS, PULSE_AT = 50, 5           # the constant-gate cell's run: length and where the pulse sits
+FLOOR = 1e-12                     # the gate explorer's gradient axis shows values down to here
+RANGES = {"f": (0.0, 1.0, 0.01), "i": (0.0, 1.0, 0.01), "o": (0.0, 1.0, 0.01),
+          "noise": (0.0, 1.0, 0.05)}
 GATE_NAMES = {"lstm": ("i", "f", "o", "g", "c", "h"), "gru": ("z", "r", "g", "h")}
 SIGMOID_GATES = {"lstm": ("i", "f", "o"), "gru": ("z", "r")}
 
@@ -171,3 +176,39 @@ def cell_path_gradient(f) -> np.ndarray:
     rev = np.flip(f, axis=-2)                                  # f_T, f_{T-1}, ...
     ones = np.ones_like(rev[..., :1, :])
     return np.concatenate([ones, np.cumprod(rev, axis=-2)[..., :-1, :]], axis=-2)
+
+
+def check_gate_value(name, value) -> float:
+    """``value`` as a float if it lies in ``RANGES[name]`` (a gate in [0, 1], or the noise level)."""
+    lo, hi, _ = RANGES[name]
+    return check_number(name, value, low=lo, high=hi)
+
+
+def pulse_input(steps=STEPS, pulse_at=PULSE_AT, noise=0.0, seed=0) -> np.ndarray:
+    """x (steps,): 1 at ``pulse_at``, elsewhere ``noise`` · U(-1, 1) distractors (fixed by seed)."""
+    steps = check_positive_int("steps", steps)
+    if not isinstance(pulse_at, (int, np.integer)) or not 0 <= pulse_at < steps:
+        raise ValueError(f"pulse_at: expected a step in [0, {steps}), got {pulse_at!r}")
+    x = check_gate_value("noise", noise) * np.random.default_rng(seed).uniform(-1.0, 1.0, steps)  # (T,)
+    x[pulse_at] = 1.0
+    return x
+
+
+def constant_gate_cell(f, i, o, x):
+    """Run one LSTM unit with constant gates over x (T,). Returns (c, h, grad), each (T,).
+
+    c_t = f c_{t-1} + i φ(x_t) from c_{-1} = 0, h_t = o φ(c_t) with φ = tanh, and
+    grad[k] = ∂c_T/∂c_{T-k} = f^k, the gradient along the cell path k steps back.
+    """
+    f, i, o = (check_gate_value(n, v) for n, v in (("f", f), ("i", i), ("o", o)))
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 1 or x.size == 0 or not np.isfinite(x).all():
+        raise ValueError(f"x: expected a non-empty 1-D array of finite numbers, got shape {x.shape}")
+    g = np.tanh(x)                                            # (T,) candidate
+    c = np.empty_like(g)
+    c_prev = 0.0
+    for t, g_t in enumerate(g):
+        c[t] = c_prev = f * c_prev + i * g_t                  # memory cell
+    h = o * np.tanh(c)                                        # (T,) hidden state
+    grad = f ** np.arange(x.size, dtype=np.float64)           # (T,) ∏ of k forget gates
+    return c, h, grad

@@ -56,6 +56,25 @@ def backprop_norms(W_hh, hs, activation="tanh", dh_T=None) -> np.ndarray:
     the smallest float64 (about 5e-324) or the product is exactly zero (e.g. dead ReLU units).
     Returns an array (T,) of float64; no numpy warnings are emitted.
     """
+    W_hh, hs, dh = _check_backprop_args(W_hh, hs, activation, dh_T)
+    _, dphi = get_activation(activation)
+    T = hs.shape[0]
+    log_norms = np.full(T, -np.inf)                              # (T,) log ‖dL/dh_{T-k}‖
+    v, log_n = dh, 0.0                                           # v: unit direction, log_n its log scale
+    for k in range(T):
+        if k > 0:
+            v = W_hh.T @ (dphi(hs[T - k]) * v)                   # one transposed Jacobian (H,)
+        n = safe_norm(v)
+        if n == 0:
+            break                                                # exactly zero from here on
+        log_n += np.log(n)
+        log_norms[k], v = log_n, v / n
+    with np.errstate(over="ignore", under="ignore"):
+        return np.exp(log_norms)                                 # (T,) inf/0 beyond float range
+
+
+def _check_backprop_args(W_hh, hs, activation, dh_T):
+    """Checked float64 ``(W_hh (H, H), hs (T, H), dh_T (H,))`` for ``backprop_norms``."""
     W_hh = as_array("W_hh", W_hh, ndim=2, dtype=np.float64)      # (H, H)
     H = W_hh.shape[0]
     check_shape("W_hh", W_hh, (H, H))
@@ -63,21 +82,7 @@ def backprop_norms(W_hh, hs, activation="tanh", dh_T=None) -> np.ndarray:
     hs = _check_hidden_states(hs, H, activation)                 # (T, H)
     dh = _loss_direction(H) if dh_T is None else as_array("dh_T", dh_T, ndim=1, dtype=np.float64)
     check_shape("dh_T", dh, (H,))
-    _, dphi = get_activation(activation)
-    T = hs.shape[0]
-    log_norms = np.full(T, -np.inf)                              # (T,) log ‖dL/dh_{T-k}‖
-    n = safe_norm(dh)
-    if n > 0:
-        log_norms[0], v = np.log(n), dh / n                      # unit direction (H,)
-    for k in range(1, T):
-        if n == 0:
-            break                                                # exactly zero from here on
-        v = W_hh.T @ (dphi(hs[T - k]) * v)                       # one transposed Jacobian (H,)
-        n = safe_norm(v)
-        if n > 0:
-            log_norms[k], v = log_norms[k - 1] + np.log(n), v / n
-    with np.errstate(over="ignore", under="ignore"):
-        return np.exp(log_norms)                                 # (T,) inf/0 beyond float range
+    return W_hh, hs, dh
 
 
 def _check_lags(lags) -> np.ndarray:
@@ -176,6 +181,13 @@ def _final_hidden_state(layer, out):
     return out                                           # (B, H)
 
 
+def _check_stateless_recurrent_layer(layer):
+    """Raise unless ``layer`` is a Keras SimpleRNN, LSTM or GRU with ``stateful=False``."""
+    if layer_kind(layer) and getattr(layer, "stateful", False):   # layer_kind: TypeError for others
+        raise ValueError(f"layer {layer.name!r}: expected stateful=False (a stateful layer starts "
+                         "from its stored state and changes it), got stateful=True")
+
+
 def keras_gradient_norms_by_lag(layer, x) -> np.ndarray:
     """The same quantity for a Keras SimpleRNN, LSTM or GRU layer, with tf.GradientTape.
 
@@ -184,11 +196,7 @@ def keras_gradient_norms_by_lag(layer, x) -> np.ndarray:
     is called in inference mode (no dropout). x (B, T, D) is cast to the layer's compute dtype.
     Returns an array (T,).
     """
-    kind = layer_kind(layer)                              # TypeError for other layers
-    if getattr(layer, "stateful", False):
-        raise ValueError(f"layer {layer.name!r}: expected stateful=False (a stateful layer starts "
-                         "from its stored state and changes it), got stateful=True")
-    del kind
+    _check_stateless_recurrent_layer(layer)
     import tensorflow as tf
 
     x = as_array("x", x, ndim=3)                          # (B, T, D)

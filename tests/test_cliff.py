@@ -10,11 +10,11 @@ from rnn_helpers.cliff import (
     UnitRNN,
     descent_path,
     loss_grid,
-    plot_loss_surface,
     unit_forward,
     unit_loss_and_grad,
 )
 from rnn_helpers.gradcheck import numerical_gradient, rel_error
+from rnn_helpers.plots.surfaces import plot_loss_surface
 
 SIGMOID, TANH, ONE_STEP = UnitRNN(), UnitRNN(T=7, h0=-0.3, target=0.2, activation="tanh"), \
     UnitRNN(T=1, h0=0.1, target=0.9)

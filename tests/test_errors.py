@@ -25,6 +25,7 @@ P_LSTM = init_params("lstm", 3, 4)
 
 
 STEP_CACHE = rnn_step(np.ones((2, 3)), (np.zeros((2, 4)),), P_RNN)[2]
+LSTM_CACHE = lstm_step(np.ones((2, 3)), (np.zeros((2, 4)), np.zeros((2, 4))), P_LSTM)[2]
 
 
 def with_nan(params, name):
@@ -51,10 +52,11 @@ BAD_CALLS = [
     (lambda: forward("simple_rnn", [["a"]], P_RNN), TypeError, "x: expected an array of numbers"),
     (lambda: forward("simple_rnn", X, P_LSTM), ValueError, "missing ['W_hh', 'W_hx', 'b_h']"),
     (lambda: forward("lstm", X, [1, 2]), TypeError, "params: expected a dict"),
-    (lambda: forward("lstm", X, P_LSTM, np.zeros((2, 4))), ValueError, "expected 2 array(s) for lstm, got 1"),
+    (lambda: forward("lstm", X, P_LSTM, np.zeros((2, 4))), TypeError, "expected a tuple of 2 (B, H)"),
+    (lambda: forward("lstm", X, P_LSTM, [np.zeros((2, 4))]), ValueError, "expected 2 array(s) for lstm, got 1"),
     (lambda: forward("simple_rnn", X, P_RNN, np.zeros((3, 4))), ValueError, "state0[0]: expected shape (2, 4)"),
     (lambda: backward("gru", np.zeros((2, 5, 4)), None, [{}]), ValueError, "use tf.GradientTape"),
-    (lambda: backward("simple_rnn", np.zeros((2, 5, 4)), None, []), ValueError, "caches: expected the list"),
+    (lambda: backward("simple_rnn", np.zeros((2, 5, 4)), None, []), ValueError, "caches: expected the non-empty list"),
     (lambda: init_params("lstm", 3, 0), ValueError, "hidden_size: expected a positive integer, got 0"),
     (lambda: init_params("lstm", 2.5, 3), TypeError, "input_size: expected a positive integer, got 2.5"),
     (lambda: get_activation("gelu"), ValueError, "got 'gelu'"),
@@ -77,7 +79,8 @@ BAD_CALLS = [
     (lambda: lstm_step(np.full((2, 3), np.nan), (np.zeros((2, 4)),) * 2, P_LSTM), ValueError, "x_t: expected finite"),
     (lambda: rnn_step_backward(np.zeros((2, 4)), (np.zeros((2, 4)),), "cache"), TypeError, "cache: expected the dict"),
     (lambda: rnn_step_backward(np.zeros((2, 5)), (np.zeros((2, 4)),), STEP_CACHE), ValueError, "dh_out: expected shape (2, 4), got (2, 5)"),
-    (lambda: lstm_step_backward(np.zeros((2, 4)), (np.zeros((2, 4)),), STEP_CACHE), ValueError, "dstate: expected a tuple of 2"),
+    (lambda: lstm_step_backward(np.zeros((2, 4)), (np.zeros((2, 4)),), LSTM_CACHE), ValueError, "dstate: expected 2 array(s)"),
+    (lambda: lstm_step_backward(np.zeros((2, 4)), None, STEP_CACHE), ValueError, "cache: expected a cache from a lstm forward step, got one from 'simple_rnn'"),
 ]
 
 

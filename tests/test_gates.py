@@ -5,19 +5,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from rnn_helpers.gate_plots import (
-    plot_forget_products,
-    plot_gate_heatmap,
-    plot_gate_record,
-    plot_gate_saturation,
-    plot_input,
-)
 from rnn_helpers.gates import (
     GateRecord,
     cell_path_gradient,
     find_memory_units,
     gate_saturation,
     record_gates,
+)
+from rnn_helpers.plots.curves import plot_forget_products
+from rnn_helpers.plots.heatmaps import (
+    plot_gate_heatmap,
+    plot_gate_record,
+    plot_gate_saturation,
+    plot_input,
 )
 from rnn_helpers.reference import lstm_step_backward
 

@@ -13,14 +13,10 @@ from rnn_helpers.gradients import (
     jacobian_bound,
     keras_gradient_norms_by_lag,
 )
-from rnn_helpers.reference import forward, init_params, params_from_keras
+from rnn_helpers.reference import forward, init_params, orthogonal, params_from_keras
 
 ACTS = ["tanh", "sigmoid", "relu", "linear"]
 
-
-def _orthogonal(H, seed=0):
-    q, r = np.linalg.qr(np.random.default_rng(seed).normal(size=(H, H)))
-    return q * np.sign(np.diag(r))
 
 
 def _one_sequence(activation, H=6, T=12, scale=0.8, seed=1):
@@ -60,7 +56,7 @@ def test_backprop_norms_default_start_is_unit_vector():
 @pytest.mark.parametrize("sigma, T", [(3.0, 700), (0.1, 400)])
 def test_backprop_norms_overflow_and_underflow_are_honest_and_silent(sigma, T):
     H = 4
-    W_hh = sigma * _orthogonal(H)                                # σ_max = sigma, norm-preserving
+    W_hh = sigma * orthogonal(H)                                # σ_max = sigma, norm-preserving
     hs = np.random.default_rng(0).normal(size=(T, H))            # linear: φ' = 1 everywhere
     with np.errstate(all="raise"):                               # any unguarded overflow raises
         got = backprop_norms(W_hh, hs, "linear")
@@ -117,7 +113,7 @@ def test_jacobian_bound_formula_and_that_it_bounds(activation):
 
 
 def test_jacobian_bound_extremes_and_bad_arguments():
-    W_hh = 10 * _orthogonal(3)
+    W_hh = 10 * orthogonal(3)
     with np.errstate(all="raise"):
         big = jacobian_bound(W_hh, "tanh", 400)
         small = jacobian_bound(W_hh / 1000, "tanh", 400)

@@ -14,9 +14,10 @@ is the input biases and row 1 the recurrent biases. Note that z_t weights the *o
 from __future__ import annotations
 
 from rnn_helpers.activations import get_activation, sigmoid
+from rnn_helpers.reference.checks import check_step_inputs
 
 N_STATES = 1  # the state is (h,)
-GATES = ("z", "r", "g")  # Keras: z, r, h
+GATES = ("z", "r", "g")  # Keras packs z, r, h (= our g)
 
 
 def param_shapes(input_size: int, hidden_size: int) -> dict[str, tuple[int, ...]]:
@@ -28,8 +29,8 @@ def param_shapes(input_size: int, hidden_size: int) -> dict[str, tuple[int, ...]
     return shapes
 
 
-def gru_step(x_t, state, params, activation="tanh"):
-    """One time step. Returns ``(h_t, (h_t,), cache)``; the cache holds the gates."""
+def _step(x_t, state, params, activation="tanh"):
+    """One time step, unchecked. Returns ``(h_t, (h_t,), cache)``; the cache holds the gates."""
     (h_prev,) = state
     p = params
     phi, _ = get_activation(activation)
@@ -42,5 +43,14 @@ def gru_step(x_t, state, params, activation="tanh"):
     gx, gh = lin("g")
     g = phi(gx + r * gh)                          # candidate   (B, H)
     h = z * h_prev + (1 - z) * g                  # new state   (B, H)
-    cache = {"x": x_t, "h_prev": h_prev, "z": z, "r": r, "g": g, "h": h}
+    cache = {"kind": "gru", "x": x_t, "h_prev": h_prev, "z": z, "r": r, "g": g, "h": h}
     return h, (h,), cache
+
+
+def gru_step(x_t, state, params, activation="tanh"):
+    """One GRU step (Keras' reset_after=True) for x_t (B, D) and state ``(h_prev,)``, checked.
+
+    Returns ``(h_t, (h_t,), cache)``; the cache holds the gates.
+    """
+    x_t, state, params = check_step_inputs("gru", param_shapes, N_STATES, x_t, state, params, activation)
+    return _step(x_t, state, params, activation)

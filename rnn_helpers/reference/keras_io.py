@@ -13,7 +13,6 @@ from rnn_helpers.activations import ACTIVATIONS
 from rnn_helpers.reference.loop import CELLS, forward
 
 _KERAS_NAMES = {"SimpleRNN": "simple_rnn", "LSTM": "lstm", "GRU": "gru"}
-_GATE_ORDER = {"simple_rnn": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("z", "r", "g")}
 
 
 def layer_kind(layer) -> str:
@@ -61,7 +60,7 @@ def from_keras_arrays(kind, arrays) -> dict[str, np.ndarray]:
     bias = arrays[2] if len(arrays) > 2 else np.zeros((2, 3 * H) if kind == "gru" else
                                                        (kernel.shape[1],), kernel.dtype)
     params = {}
-    for j, k in enumerate(_GATE_ORDER[kind]):
+    for j, k in enumerate(CELLS[kind].gates):
         cols = slice(j * H, (j + 1) * H)                 # gate k's block of columns
         params[f"W_{k}x"] = kernel[:, cols].T.copy()     # (H, D)
         params[f"W_{k}h"] = recurrent[:, cols].T.copy()  # (H, H)
@@ -74,7 +73,7 @@ def from_keras_arrays(kind, arrays) -> dict[str, np.ndarray]:
 
 def to_keras_arrays(kind, params) -> list[np.ndarray]:
     """Pack the series' parameters as Keras' ``[kernel, recurrent_kernel, bias]``."""
-    gates = _GATE_ORDER[kind]
+    gates = CELLS[kind].gates
     kernel = np.concatenate([params[f"W_{k}x"].T for k in gates], axis=1)      # (D, nH)
     recurrent = np.concatenate([params[f"W_{k}h"].T for k in gates], axis=1)   # (H, nH)
     if kind == "gru":

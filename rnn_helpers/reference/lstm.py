@@ -15,9 +15,12 @@ Keras packs the four gates into one kernel in the order i, f, c (= our g), o:
 from __future__ import annotations
 
 from rnn_helpers.activations import get_activation, sigmoid
+from rnn_helpers.reference.checks import check_step_backward_inputs, check_step_inputs
 
 N_STATES = 2  # the state is (h, c)
-GATES = ("i", "f", "g", "o")  # g is the candidate; Keras calls it "c"
+# The one place the LSTM gate order is written: Keras packs its kernels i, f, c (= our g), o.
+GATES = ("i", "f", "g", "o")
+CACHE_KEYS = ("x", "h_prev", "c_prev", "i", "f", "o", "g", "c", "tc", "h", "params", "dphi")
 
 
 def param_shapes(input_size: int, hidden_size: int) -> dict[str, tuple[int, ...]]:
@@ -33,8 +36,8 @@ def _pre(k, x_t, h_prev, p):
     return x_t @ p[f"W_{k}x"].T + h_prev @ p[f"W_{k}h"].T + p[f"b_{k}"]  # (B, H)
 
 
-def lstm_step(x_t, state, params, activation="tanh"):
-    """One time step. Returns ``(h_t, (h_t, c_t), cache)``; the cache holds every gate."""
+def _step(x_t, state, params, activation="tanh"):
+    """One time step, unchecked. Returns ``(h_t, (h_t, c_t), cache)``; the cache holds every gate."""
     h_prev, c_prev = state
     phi, dphi = get_activation(activation)
     i = sigmoid(_pre("i", x_t, h_prev, params))   # input gate      (B, H)
@@ -44,13 +47,13 @@ def lstm_step(x_t, state, params, activation="tanh"):
     c = f * c_prev + i * g                        # memory cell     (B, H)
     tc = phi(c)                                   # squashed cell   (B, H)
     h = o * tc                                    # hidden state    (B, H)
-    cache = {"x": x_t, "h_prev": h_prev, "c_prev": c_prev, "i": i, "f": f, "o": o, "g": g,
+    cache = {"kind": "lstm", "x": x_t, "h_prev": h_prev, "c_prev": c_prev, "i": i, "f": f, "o": o, "g": g,
              "c": c, "tc": tc, "h": h, "params": params, "dphi": dphi}
     return h, (h, c), cache
 
 
-def lstm_step_backward(dh_out, dstate, cache):
-    """Backward through one step.
+def _step_backward(dh_out, dstate, cache):
+    """Backward through one step, unchecked.
 
     dh_out (B, H): dL/dh_t from this step's output; dstate = (dh_next, dc_next) from later steps.
     Returns ``(dx_t, (dh_prev, dc_prev), grads)``.
@@ -74,3 +77,21 @@ def lstm_step_backward(dh_out, dstate, cache):
         dh_prev = dh_prev + da[k] @ p[f"W_{k}h"]          # (B, H)
     dc_prev = dc * C["f"]                                 # the cell path: only ⊙ f_t
     return dx, (dh_prev, dc_prev), grads
+
+
+def lstm_step(x_t, state, params, activation="tanh"):
+    """One LSTM step for x_t (B, D) and state ``(h_prev, c_prev)``, checked (equations above).
+
+    Returns ``(h_t, (h_t, c_t), cache)``; the cache holds every gate.
+    """
+    x_t, state, params = check_step_inputs("lstm", param_shapes, N_STATES, x_t, state, params, activation)
+    return _step(x_t, state, params, activation)
+
+
+def lstm_step_backward(dh_out, dstate, cache):
+    """Backward through one LSTM step, checked: dh_out (B, H), dstate ``(dh_next, dc_next)`` or None.
+
+    Returns ``(dx_t, (dh_prev, dc_prev), grads)``.
+    """
+    dh_out, dstate = check_step_backward_inputs("lstm", N_STATES, CACHE_KEYS, dh_out, dstate, cache)
+    return _step_backward(dh_out, dstate, cache)

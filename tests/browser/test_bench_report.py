@@ -59,8 +59,9 @@ def test_time_control_fires_one_update_per_move_and_restores(make):
 
 def test_the_course_widgets_are_discovered_and_timed():
     builders, failed = bench.discover_builders()
-    assert {"rnn_helpers.explorer.gradient_explorer", "rnn_helpers.memory.memory_explorer"} <= set(builders)
-    r = bench.measure_widget(builders["rnn_helpers.memory.memory_explorer"], moves=3)
+    assert {"rnn_helpers.widgets.gradient.gradient_explorer",
+            "rnn_helpers.widgets.memory.memory_explorer"} <= set(builders)
+    r = bench.measure_widget(builders["rnn_helpers.widgets.memory.memory_explorer"], moves=3)
     assert r["moves"] == 3 * len(r["controls"]) >= 6
     assert 0 < r["median_ms"] <= r["p95_ms"]
 

@@ -6,13 +6,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from rnn_helpers.plots import (
-    NOTE_GID,
+from rnn_helpers.plots._base import NOTE_GID
+from rnn_helpers.plots.curves import (
     plot_gradient_norm_history,
     plot_gradient_norms,
-    plot_hidden_states,
     plot_training_curves,
 )
+from rnn_helpers.plots.heatmaps import plot_hidden_states
 
 
 def _notes(ax):

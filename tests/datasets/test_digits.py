@@ -3,15 +3,14 @@
 import numpy as np
 import pytest
 
-from rnn_helpers.digits import (
+from rnn_helpers.datasets.digits import digit_sequence_splits, load_digit_sequences
+from rnn_helpers.datasets.splits import (
     SequenceSplits,
-    digit_sequence_splits,
-    load_digit_sequences,
     random_lengths,
-    random_sequence_data,
     split_stratified,
     truncate_and_pad,
 )
+from rnn_helpers.datasets.synthetic import random_sequence_data
 
 
 def test_random_sequence_data_has_the_starting_codes_shapes_and_ranges():

@@ -11,14 +11,15 @@ not grow when a cell runs twice. Importing this module imports Keras: call ``set
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 
 import keras
 import numpy as np
 
 from rnn_helpers._checks import check_choice, check_positive_int
-from rnn_helpers.digits import SequenceSplits
+from rnn_helpers.datasets.splits import SequenceSplits
+from rnn_helpers.models.callbacks import EpochTimer
+from rnn_helpers.models.layers import recurrent_layer
 
 KINDS = ("simple_rnn", "lstm", "gru", "bidirectional_lstm", "stacked_lstm")
 LABELS = {"simple_rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU",
@@ -26,8 +27,6 @@ LABELS = {"simple_rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU",
 # Parameters of the recurrent part; D features in, H units, the Dense head (C classes) comes on top.
 FORMULAS = {"simple_rnn": "H(D+H+1)", "lstm": "4H(D+H+1)", "gru": "3H(D+H+2)",
             "bidirectional_lstm": "2·4H(D+H+1)", "stacked_lstm": "4H(D+H+1) + 4H(H+H+1)"}
-_CELLS = {"simple_rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM, "gru": keras.layers.GRU,
-          "bidirectional_lstm": keras.layers.LSTM, "stacked_lstm": keras.layers.LSTM}
 
 
 def recurrent_param_count(kind, features, units) -> int:
@@ -68,32 +67,18 @@ def build_classifier(kind, input_shape, num_classes, *, units=64, activation="ta
     keras.utils.set_random_seed(seed)
     inputs = keras.Input(shape=(T, D), name="x")
     h = inputs if mask_value is None else keras.layers.Masking(float(mask_value), name="masking")(inputs)
-    cell = _CELLS[kind]
     if kind == "bidirectional_lstm":
-        h = keras.layers.Bidirectional(cell(units, activation=activation), name="rnn")(h)
+        h = keras.layers.Bidirectional(recurrent_layer("lstm", units, activation=activation), name="rnn")(h)
     elif kind == "stacked_lstm":
-        h = cell(units, activation=activation, return_sequences=True, name="rnn_1")(h)  # (B, T, H)
-        h = cell(units, activation=activation, name="rnn_2")(h)                         # (B, H)
+        h = recurrent_layer("lstm", units, activation=activation, return_sequences=True, name="rnn_1")(h)
+        h = recurrent_layer("lstm", units, activation=activation, name="rnn_2")(h)       # (B, H)
     else:
-        h = cell(units, activation=activation, name="rnn")(h)                           # (B, H)
+        h = recurrent_layer(kind, units, activation=activation, name="rnn")(h)           # (B, H)
     outputs = keras.layers.Dense(num_classes, activation="softmax", name="head")(h)     # (B, C)
     model = keras.Model(inputs, outputs, name=f"{kind}_{activation}")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate),
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
-
-
-class EpochTimer(keras.callbacks.Callback):
-    """Wall-clock seconds of each training epoch (the first one includes tracing the graph)."""
-
-    def on_train_begin(self, logs=None):
-        self.seconds = []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self._start = time.perf_counter()
-
-    def on_epoch_end(self, epoch, logs=None):
-        self.seconds.append(time.perf_counter() - self._start)
 
 
 @dataclass
@@ -117,7 +102,7 @@ def train_classifier(kind, data, *, activation="tanh", epochs=15, batch_size=64,
     ``data`` may also hold padded sequences; ``build_kwargs`` go to ``build_classifier``.
     """
     if not isinstance(data, SequenceSplits):
-        raise TypeError(f"data: expected a SequenceSplits (see rnn_helpers.digits), "
+        raise TypeError(f"data: expected a SequenceSplits (see rnn_helpers.datasets), "
                         f"got {type(data).__name__}")
     epochs, batch_size = check_positive_int("epochs", epochs), check_positive_int("batch_size", batch_size)
     model = build_classifier(kind, data.input_shape, data.num_classes, activation=activation, seed=seed,

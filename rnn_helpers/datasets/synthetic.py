@@ -1,6 +1,7 @@
-"""Synthetic tasks with known long-range structure.
+"""Synthetic tasks with known long-range structure, and the starting code's random data.
 
     x, y = adding_problem(n=1000, seq_len=100, seed=0)   # x (n, T, 2), y (n,)
+    x, y = random_sequence_data(1000, 10, 8, num_classes=2, seed=0)   # noise: nothing to learn
 
 The adding problem (Hochreiter & Schmidhuber 1997, in the form of Le, Jaitly & Hinton 2015):
 each step carries two numbers, a value a_t ~ U(0, 1) and a marker m_t ∈ {0, 1}. Exactly two
@@ -16,16 +17,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_helpers._checks import as_array, check_positive_int
+from rnn_helpers._checks import as_array, check_positive_int, check_seed
 
 TRIVIAL_PREDICTION = 1.0        # E[a + b] for a, b ~ U(0, 1)
 TRIVIAL_MSE = 2.0 / 12.0        # Var(a + b) = 2 · 1/12 ≈ 0.167
-
-
-def _check_seed(seed) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise TypeError(f"seed: expected a non-negative integer, got {seed!r}")
-    return int(seed)
 
 
 def adding_problem(n, seq_len, seed=0, dtype=np.float32):
@@ -39,7 +34,7 @@ def adding_problem(n, seq_len, seed=0, dtype=np.float32):
     T = check_positive_int("seq_len", seq_len)
     if T < 2:
         raise ValueError(f"seq_len: expected at least 2 steps (two markers, one per half), got {T}")
-    rng = np.random.default_rng(_check_seed(seed))
+    rng = np.random.default_rng(check_seed(seed))
     values = rng.uniform(0.0, 1.0, size=(n, T))                    # (n, T) a_t
     first = rng.integers(0, T // 2, size=n)                        # (n,) marker in the first half
     second = rng.integers(T // 2, T, size=n)                       # (n,) marker in the second half
@@ -71,25 +66,16 @@ def trivial_baseline_mse(y) -> float:
     return float(np.mean((y.astype(np.float64) - TRIVIAL_PREDICTION) ** 2))
 
 
-def adding_model(kind, seq_len, units=16, *, seed=0, learning_rate=0.01, **layer_kwargs):
-    """A compiled Keras model for the adding problem: one recurrent layer and a linear readout.
+def random_sequence_data(n, timesteps, features, num_classes=2, *, seed=0):
+    """The starting code's data, seeded: x uniform in [0, 1) (n, T, D) float32, y (n,) int64 labels.
 
-    kind: "simple_rnn", "lstm" or "gru" (the recurrent layer is named after it, the readout
-    "readout"); layer_kwargs go to the recurrent layer (e.g. ``recurrent_initializer=``).
-    Adam(learning_rate), mean squared error. The seed is set first, so the same call gives the
-    same initial weights whatever was built before.
+    The labels are drawn independently of x, so no model can beat chance (1 / num_classes) on
+    examples it has not seen.
     """
-    import keras
-
-    from rnn_helpers._checks import check_choice
-
-    layers = {"simple_rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM, "gru": keras.layers.GRU}
-    check_choice("kind", kind, layers)
-    T = check_positive_int("seq_len", seq_len)
-    H = check_positive_int("units", units)
-    keras.utils.set_random_seed(_check_seed(seed))
-    model = keras.Sequential([keras.Input(shape=(T, 2), name="x"),
-                              layers[kind](H, name=kind, **layer_kwargs),
-                              keras.layers.Dense(1, name="readout")], name=f"adding_{kind}")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
-    return model
+    n, timesteps = check_positive_int("n", n), check_positive_int("timesteps", timesteps)
+    features, num_classes = check_positive_int("features", features), check_positive_int(
+        "num_classes", num_classes)
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, timesteps, features)).astype(np.float32)   # (n, T, D)
+    y = rng.integers(0, num_classes, size=n)                      # (n,)
+    return x, y

@@ -5,8 +5,9 @@ import time
 import numpy as np
 import pytest
 
-from rnn_helpers.gate_explorer import PULSE_AT, STEPS, constant_gate_cell, gate_explorer, pulse_input
+from rnn_helpers.gates import PULSE_AT, STEPS, constant_gate_cell, pulse_input
 from rnn_helpers.reference import forward
+from rnn_helpers.widgets.gates import gate_explorer
 
 
 def _logit(p):
@@ -73,10 +74,10 @@ def test_input_output_and_distractor_sliders():
 
 
 @pytest.mark.parametrize("kw, error, match", [
-    ({"f": 1.2}, ValueError, r"f: expected a value in \[0.0, 1.0\], got 1.2"),
-    ({"i": -0.1}, ValueError, "i: expected a value"),
+    ({"f": 1.2}, ValueError, r"f: expected a finite number in \[0.0, 1.0\], got 1.2"),
+    ({"i": -0.1}, ValueError, "i: expected a finite number"),
     ({"o": "open"}, TypeError, "o: expected a number"),
-    ({"noise": np.nan}, ValueError, "noise: expected a value"),
+    ({"noise": np.nan}, ValueError, "noise: expected a finite number"),
 ])
 def test_bad_arguments(kw, error, match):
     with pytest.raises(error, match=match):

@@ -1,12 +1,8 @@
-"""Sequence data for the Keras notebook: the starting code's random data, and real digits read row by row.
+"""Train / validation / test splits of sequence data, and variable-length sequences by padding.
 
-    x, y = random_sequence_data(1000, 10, 8, num_classes=2, seed=0)    # noise: nothing to learn
-    data = digit_sequence_splits(seed=0)                               # 8 steps of 8 pixels each
+    data = split_stratified(x, y, seed=0)                 # a SequenceSplits
     lengths = random_lengths(len(data.x_test), 8, min_len=4, seed=0)
     x_pad = truncate_and_pad(data.x_test, lengths, pad_value=-1.0)    # variable-length, padded
-
-scikit-learn's ``load_digits`` ships with the package (1797 images of 8x8 pixels, 0-16, ten
-classes), so nothing is downloaded. No TensorFlow here.
 """
 
 from __future__ import annotations
@@ -16,21 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnn_helpers._checks import as_array, check_positive_int
-
-
-def random_sequence_data(n, timesteps, features, num_classes=2, *, seed=0):
-    """The starting code's data, seeded: x uniform in [0, 1) (n, T, D) float32, y (n,) int64 labels.
-
-    The labels are drawn independently of x, so no model can beat chance (1 / num_classes) on
-    examples it has not seen.
-    """
-    n, timesteps = check_positive_int("n", n), check_positive_int("timesteps", timesteps)
-    features, num_classes = check_positive_int("features", features), check_positive_int(
-        "num_classes", num_classes)
-    rng = np.random.default_rng(seed)
-    x = rng.random((n, timesteps, features)).astype(np.float32)   # (n, T, D)
-    y = rng.integers(0, num_classes, size=n)                      # (n,)
-    return x, y
 
 
 @dataclass(frozen=True)
@@ -69,15 +50,6 @@ class SequenceSplits:
                               self.y_val, self.x_test.reshape(-1, T, D), self.y_test)
 
 
-def load_digit_sequences():
-    """All 1797 digits as sequences: x (1797, 8, 8) float32 in [0, 1] (row t = time step t), y (1797,)."""
-    from sklearn.datasets import load_digits
-
-    digits = load_digits()
-    x = (digits.images / 16.0).astype(np.float32)                 # (N, 8, 8): pixels 0-16 -> [0, 1]
-    return x, digits.target.astype(np.int64)
-
-
 def split_stratified(x, y, *, val_fraction=0.2, test_fraction=0.2, seed=0) -> SequenceSplits:
     """Split (x, y) into train, validation and test sets, each with the class mix of y (seeded)."""
     from sklearn.model_selection import train_test_split
@@ -97,11 +69,6 @@ def split_stratified(x, y, *, val_fraction=0.2, test_fraction=0.2, seed=0) -> Se
         x_rest, y_rest, test_size=val_fraction / (1.0 - test_fraction), stratify=y_rest,
         random_state=seed)
     return SequenceSplits(x_train, y_train, x_val, y_val, x_test, y_test)
-
-
-def digit_sequence_splits(*, seed=0) -> SequenceSplits:
-    """The digits as 8-step sequences, split 60 / 20 / 20 (train / validation / test), stratified."""
-    return split_stratified(*load_digit_sequences(), seed=seed)
 
 
 def random_lengths(n, max_len, *, min_len=1, seed=0) -> np.ndarray:

@@ -1,85 +1,15 @@
-"""Plots for hidden states, gradient norms and training curves.
-
-Every function takes ``ax=None`` (a new figure when None), draws only into that Axes, returns it,
-never calls ``plt.show()`` and never changes global style.
+"""Curves: gradient norms against lag, training curves, gradient-norm histories, impulse responses,
+forget-gate products. Every function takes ``ax=None``, draws only there and returns the Axes.
 """
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import TwoSlopeNorm
-from matplotlib.ticker import FixedLocator, LogLocator, MaxNLocator, NullLocator
+from matplotlib.ticker import MaxNLocator
 
 from rnn_helpers._checks import as_array
-
-NOTE_GID = "gradient-note"  # gid of the text notes, so several curves stack their notes
-
-
-def _axes(ax):
-    if ax is None:
-        _, ax = plt.subplots()
-    elif not isinstance(ax, plt.Axes):
-        raise TypeError(f"ax: expected a matplotlib Axes or None, got {type(ax).__name__}")
-    return ax
-
-
-def _curve(name, values) -> np.ndarray:
-    """A non-empty 1-D float array of norms ≥ 0 that may hold inf and NaN."""
-    try:
-        arr = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name}: expected a 1-D array of numbers, "
-                        f"got {type(values).__name__}") from exc
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"{name}: expected a non-empty 1-D array, got shape {arr.shape}")
-    if (arr < 0).any():
-        raise ValueError(f"{name}: expected norms ≥ 0, got a minimum of {np.nanmin(arr)}")
-    return arr
-
-
-def plot_hidden_states(hs, ax=None, title=None):
-    """Heatmap of hidden states hs (T, H): units on y, time on x, colours centred at 0."""
-    hs = as_array("hs", hs, ndim=2)                               # (T, H)
-    ax = _axes(ax)
-    vmax = float(np.max(np.abs(hs))) or 1.0
-    im = ax.imshow(hs.T, aspect="auto", origin="lower", cmap="RdBu_r", interpolation="nearest",
-                   norm=TwoSlopeNorm(vcenter=0.0, vmin=-vmax, vmax=vmax))
-    ax.figure.colorbar(im, ax=ax, label="$h_t$")
-    ax.set(xlabel="time step t", ylabel="hidden unit", title=title)
-    ax.grid(False)
-    return ax
-
-
-def _note(ax, text, color):
-    n = sum(t.get_gid() == NOTE_GID for t in ax.texts)
-    ax.text(0.98, 0.95 - 0.08 * n, text, transform=ax.transAxes, ha="right", va="top",
-            color=color, fontsize="small", gid=NOTE_GID)
-
-
-def fit_log_ylim(ax):
-    """Log y-limits around every finite positive value drawn in data coordinates.
-
-    Set by hand because matplotlib's automatic 5% margin overflows for curves spanning 1e±300.
-    """
-    ys = [np.asarray(line.get_ydata(), dtype=np.float64) for line in ax.get_lines()
-          if line.get_transform() == ax.transData]
-    y = np.concatenate(ys) if ys else np.zeros(0)
-    y = np.log10(y[np.isfinite(y) & (y > 0)])
-    lo, hi = (y.min(), y.max()) if y.size else (-1.0, 1.0)
-    pad = max(0.05 * (hi - lo), 0.3)
-    lo, hi = max(lo - pad, -307.0), min(hi + pad, 307.0)
-    ax.set_ylim(10**lo, 10**hi)                                   # also turns autoscale off
-    if ax.get_yscale() != "log":
-        ax.set_yscale("log")                                      # (resets ticks and formats)
-    if hi - lo > 20 or max(-lo, hi) > 250:   # LogLocator would overflow placing ticks past 1e308
-        step = next(s for s in (5, 10, 20, 25, 50, 100) if (hi - lo) / s <= 8)
-        decades = np.arange(np.ceil(lo / step) * step, hi, step)
-        ax.yaxis.set_major_locator(FixedLocator(10.0**decades))
-        ax.yaxis.set_minor_locator(NullLocator())
-    elif isinstance(ax.yaxis.get_major_locator(), FixedLocator):  # back to a modest range
-        ax.yaxis.set_major_locator(LogLocator())
-        ax.yaxis.set_minor_locator(LogLocator(subs="auto"))
+from rnn_helpers.memory import DISPLAY_RANGE, clip_for_display
+from rnn_helpers.plots._base import curve, fit_log_ylim, note, target_axes
 
 
 def _draw_log_curve(ax, y, name, **style):
@@ -92,9 +22,9 @@ def _draw_log_curve(ax, y, name, **style):
         if bad.any():
             k = int(np.argmax(bad))
             where = f"beyond lag {k - 1}" if k > 0 else "from lag 0"
-            _note(ax, f"{who}{what} {where}", line.get_color())
+            note(ax, f"{who}{what} {where}", line.get_color())
     if np.isnan(y).any():
-        _note(ax, f"{who}NaN at {int(np.isnan(y).sum())} lag(s)", line.get_color())
+        note(ax, f"{who}NaN at {int(np.isnan(y).sum())} lag(s)", line.get_color())
     return line
 
 
@@ -105,11 +35,11 @@ def plot_gradient_norms(norms, ax=None, bound=None, label=None, bound_label="bou
     is drawn and a note on the Axes says where the curve left float range. Several calls can draw
     onto the same ``ax``.
     """
-    norms = _curve("norms", norms)
-    ax = _axes(ax)
+    norms = curve("norms", norms)
+    ax = target_axes(ax)
     line = _draw_log_curve(ax, norms, label, label=label)
     if bound is not None:
-        _draw_log_curve(ax, _curve("bound", bound), bound_label, ls="--", lw=1,
+        _draw_log_curve(ax, curve("bound", bound), bound_label, ls="--", lw=1,
                         color=line.get_color(), label=bound_label)
     fit_log_ylim(ax)
     ax.set(xlabel="lag k (steps back from the loss)", ylabel="gradient norm")
@@ -142,7 +72,7 @@ def plot_training_curves(history, ax=None, metric="loss", baseline=None, baselin
     hist = _history_dict(history)
     if metric not in hist:
         raise ValueError(f"metric: expected one of {sorted(hist)}, got {metric!r}")
-    ax = _axes(ax)
+    ax = target_axes(ax)
     for key, name in ((metric, "train"), (f"val_{metric}", "validation")):
         if key in hist:
             y = np.asarray(hist[key], dtype=np.float64)
@@ -172,9 +102,9 @@ def plot_gradient_norm_history(history, ax=None):
         raise TypeError(f"history: expected a GradientNormHistory or its as_arrays() tuple, "
                         f"got {type(history).__name__}")
     steps = np.asarray(steps)
-    ax = _axes(ax)
+    ax = target_axes(ax)
     for name, y in norms.items():
-        y = _curve(f"norms[{name!r}]", y) if len(y) else np.zeros(0)
+        y = curve(f"norms[{name!r}]", y) if len(y) else np.zeros(0)
         if y.size != steps.size:
             raise ValueError(f"norms[{name!r}]: expected {steps.size} values (one per step), "
                              f"got {y.size}")
@@ -184,4 +114,39 @@ def plot_gradient_norm_history(history, ax=None):
     fit_log_ylim(ax)
     ax.set(xlabel="training step", ylabel="gradient norm (probe batch)")
     ax.legend(fontsize="small")
+    return ax
+
+
+def plot_impulse_responses(curves, ax=None, title=None):
+    """Draw impulse responses {label: r (steps,)} on a log axis, clipped to ``DISPLAY_RANGE``.
+
+    A curve that had to be clipped says so in its legend label. Returns the Axes.
+    """
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError(f"curves: expected a non-empty dict {{label: array}}, got {curves!r:.60}")
+    ax = target_axes(ax)
+    for label, r in curves.items():
+        shown, note = clip_for_display(r)
+        ax.plot(np.arange(len(shown)), shown, label=f"{label} — {note}" if note else str(label))
+    ax.set_yscale("log")
+    ax.set_ylim(DISPLAY_RANGE[0] / 3, DISPLAY_RANGE[1] * 3)
+    ax.set_xlabel("steps t after the pulse")
+    ax.set_ylabel("‖h_t(pulse) − h_t(no pulse)‖")
+    ax.legend(fontsize="small")
+    if title is not None:
+        ax.set_title(title)
+    return ax
+
+
+def plot_forget_products(curves, ax=None):
+    """Cell-path gradients ∏ f against lag on a log axis: curves {label: (K,) values in [0, 1]}."""
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError(f"curves: expected a non-empty dict {{label: array}}, got {curves!r:.60}")
+    ax = target_axes(ax)
+    for label, y in curves.items():
+        y = as_array(f"curves[{label!r}]", y, ndim=1)
+        ax.plot(np.arange(y.size), np.where(y > 0, y, np.nan), label=str(label))
+    ax.set_yscale("log")
+    ax.set(xlabel="lag k (steps back from c_T)", ylabel=r"$\partial c_T/\partial c_{T-k}$ = ∏ f")
+    ax.legend(fontsize="small", loc="lower left")
     return ax

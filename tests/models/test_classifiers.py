@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from rnn_helpers.digits import SequenceSplits
-from rnn_helpers.keras_models import (
+from rnn_helpers.datasets.splits import SequenceSplits
+from rnn_helpers.models.classifiers import (
     KINDS,
     TrainedModel,
     build_classifier,

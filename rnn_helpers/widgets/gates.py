@@ -24,52 +24,17 @@ import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from rnn_helpers._checks import check_positive_int
+from rnn_helpers.gates import (
+    FLOOR,
+    PULSE_AT,
+    RANGES,
+    STEPS,
+    check_gate_value,
+    constant_gate_cell,
+    pulse_input,
+)
 
-STEPS, PULSE_AT = 50, 5
-FLOOR = 1e-12                     # the gradient axis shows values down to here
-RANGES = {"f": (0.0, 1.0, 0.01), "i": (0.0, 1.0, 0.01), "o": (0.0, 1.0, 0.01),
-          "noise": (0.0, 1.0, 0.05)}
 LABELS = {"f": "forget f", "i": "input i", "o": "output o", "noise": "distractors"}
-
-
-def _check_unit(name, value) -> float:
-    lo, hi, _ = RANGES[name]
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name}: expected a number in [{lo}, {hi}], got {value!r}")
-    if not lo <= value <= hi:
-        raise ValueError(f"{name}: expected a value in [{lo}, {hi}], got {value}")
-    return float(value)
-
-
-def pulse_input(steps=STEPS, pulse_at=PULSE_AT, noise=0.0, seed=0) -> np.ndarray:
-    """x (steps,): 1 at ``pulse_at``, elsewhere ``noise`` · U(-1, 1) distractors (fixed by seed)."""
-    steps = check_positive_int("steps", steps)
-    if not isinstance(pulse_at, (int, np.integer)) or not 0 <= pulse_at < steps:
-        raise ValueError(f"pulse_at: expected a step in [0, {steps}), got {pulse_at!r}")
-    x = _check_unit("noise", noise) * np.random.default_rng(seed).uniform(-1.0, 1.0, steps)  # (T,)
-    x[pulse_at] = 1.0
-    return x
-
-
-def constant_gate_cell(f, i, o, x):
-    """Run one LSTM unit with constant gates over x (T,). Returns (c, h, grad), each (T,).
-
-    c_t = f c_{t-1} + i φ(x_t) from c_{-1} = 0, h_t = o φ(c_t) with φ = tanh, and
-    grad[k] = ∂c_T/∂c_{T-k} = f^k, the gradient along the cell path k steps back.
-    """
-    f, i, o = (_check_unit(n, v) for n, v in (("f", f), ("i", i), ("o", o)))
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim != 1 or x.size == 0 or not np.isfinite(x).all():
-        raise ValueError(f"x: expected a non-empty 1-D array of finite numbers, got shape {x.shape}")
-    g = np.tanh(x)                                            # (T,) candidate
-    c = np.empty_like(g)
-    c_prev = 0.0
-    for t, g_t in enumerate(g):
-        c[t] = c_prev = f * c_prev + i * g_t                  # memory cell
-    h = o * np.tanh(c)                                        # (T,) hidden state
-    grad = f ** np.arange(x.size, dtype=np.float64)           # (T,) ∏ of k forget gates
-    return c, h, grad
 
 
 @dataclass
@@ -161,7 +126,7 @@ def gate_explorer(f=0.95, i=1.0, o=1.0, noise=0.0, seed=0) -> GateExplorer:
     """
     start = {"f": f, "i": i, "o": o, "noise": noise}
     style, lay = {"description_width": "80px"}, widgets.Layout(width="260px")
-    sliders = {name: widgets.FloatSlider(value=_check_unit(name, value), min=RANGES[name][0],
+    sliders = {name: widgets.FloatSlider(value=check_gate_value(name, value), min=RANGES[name][0],
                                          max=RANGES[name][1], step=RANGES[name][2],
                                          description=LABELS[name], style=style, layout=lay,
                                          continuous_update=False)

@@ -35,7 +35,7 @@ def _direct_norms(model, x, y):
 
 
 def test_records_every_kth_step_and_matches_a_direct_tape():
-    from rnn_helpers.callbacks import GradientNormHistory
+    from rnn_helpers.models.callbacks import GradientNormHistory
 
     model = _tiny_model()
     x, y = _data()
@@ -56,7 +56,7 @@ def test_records_every_kth_step_and_matches_a_direct_tape():
 
 
 def test_notes_nonfinite_gradients():
-    from rnn_helpers.callbacks import GradientNormHistory
+    from rnn_helpers.models.callbacks import GradientNormHistory
 
     model = _tiny_model()
     x, y = _data()
@@ -71,7 +71,7 @@ def test_notes_nonfinite_gradients():
 def test_bad_arguments():
     import keras
 
-    from rnn_helpers.callbacks import GradientNormHistory
+    from rnn_helpers.models.callbacks import GradientNormHistory
 
     x, y = _data()
     with pytest.raises(ValueError, match="every"):

@@ -4,9 +4,9 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 
-from rnn_helpers.explorer import gradient_explorer, random_orthogonal
 from rnn_helpers.gradients import backprop_norms
-from rnn_helpers.reference import forward
+from rnn_helpers.reference import forward, orthogonal
+from rnn_helpers.widgets.gradient import gradient_explorer
 
 PNG = b"\x89PNG"
 
@@ -44,7 +44,7 @@ def test_norms_equal_an_independent_forward_and_backward(explorer):
     explorer.sliders["input_scale"].value = 2.0
     H = 8
     rng = np.random.default_rng([0, H])
-    Q = random_orthogonal(H, rng)
+    Q = orthogonal(H, rng)
     assert np.linalg.svd(explorer.sliders["sigma"].value * Q, compute_uv=False)[0] == \
         pytest.approx(explorer.sliders["sigma"].value)
     W_hx = rng.normal(0.0, 0.5, (H, 4))
@@ -101,7 +101,7 @@ def test_bad_arguments():
 
 
 def test_overflow_wording():
-    from rnn_helpers.explorer import _where_it_left
+    from rnn_helpers.widgets.gradient import _where_it_left
 
     notes = _where_it_left(np.array([1.0, 1e300, np.inf, np.inf]), "measured norm")
     assert notes == ["the measured norm overflowed to inf (above 1.8e308) beyond lag 1"]

@@ -21,23 +21,17 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from rnn_helpers._checks import check_choice, check_positive_int
-from rnn_helpers._render import figure_png
 from rnn_helpers.activations import ACTIVATIONS
 from rnn_helpers.gradients import ACTIVATION_DERIVATIVE_BOUND, backprop_norms, jacobian_bound
-from rnn_helpers.plots import fit_log_ylim
-from rnn_helpers.reference import forward
+from rnn_helpers.plots._base import fit_log_ylim
+from rnn_helpers.reference import forward, orthogonal
+from rnn_helpers.widgets._base import figure_png
 
 INPUT_SIZE = 4
 # H ≤ 96 keeps OpenBLAS' matrix-vector products single-threaded (its threshold is m·n = 9216);
 # above that, two threads spin-wait on a busy 2-core machine and updates take 100+ ms.
 RANGES = {"sigma": (0.05, 4.0, 0.05), "seq_len": (2, 200, 1), "hidden_size": (2, 96, 1),
           "input_scale": (0.0, 5.0, 0.1)}
-
-
-def random_orthogonal(H, rng) -> np.ndarray:
-    """A random orthogonal matrix (H, H), Haar-distributed (QR of a Gaussian, signs fixed)."""
-    q, r = np.linalg.qr(rng.normal(size=(H, H)))
-    return q * np.sign(np.diag(r))                                  # (H, H)
 
 
 @functools.lru_cache(maxsize=16)
@@ -48,7 +42,7 @@ def _fixed_draws(seed, H):
     machine, and a slider that does not change H must not redo it.
     """
     rng = np.random.default_rng([seed, H])
-    Q = random_orthogonal(H, rng)                                    # (H, H)
+    Q = orthogonal(H, rng)                                           # (H, H)
     W_hx = rng.normal(0.0, 1.0 / np.sqrt(INPUT_SIZE), (H, INPUT_SIZE))
     x = np.random.default_rng(seed).normal(size=(1, RANGES["seq_len"][1], INPUT_SIZE))
     for a in (Q, W_hx, x):

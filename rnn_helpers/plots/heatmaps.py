@@ -1,4 +1,4 @@
-"""Plots of recorded gates: heatmaps aligned with the input, saturation, forget-gate products.
+"""Heatmaps and maps: hidden states, recorded gates aligned with the input, gate saturation.
 
 Single-panel functions take ``ax=None`` (a new figure when None), draw only into that Axes and
 return it; ``plot_gate_record`` draws one panel per array and takes ``axes=None`` (a sequence
@@ -13,7 +13,22 @@ from matplotlib.colors import TwoSlopeNorm
 
 from rnn_helpers._checks import as_array
 from rnn_helpers.gates import GateRecord
-from rnn_helpers.plots import _axes
+from rnn_helpers.plots._base import target_axes
+
+
+def plot_hidden_states(hs, ax=None, title=None):
+    """Heatmap of hidden states hs (T, H): units on y, time on x, colours centred at 0."""
+    hs = as_array("hs", hs, ndim=2)                               # (T, H)
+    ax = target_axes(ax)
+    vmax = float(np.max(np.abs(hs))) or 1.0
+    im = ax.imshow(hs.T, aspect="auto", origin="lower", cmap="RdBu_r", interpolation="nearest",
+                   norm=TwoSlopeNorm(vcenter=0.0, vmin=-vmax, vmax=vmax))
+    ax.figure.colorbar(im, ax=ax, label="$h_t$")
+    ax.set(xlabel="time step t", ylabel="hidden unit", title=title)
+    ax.grid(False)
+    return ax
+
+
 
 GATE_LABELS = {"i": "input gate $i_t$", "f": "forget gate $f_t$", "o": "output gate $o_t$",
                "g": "candidate $g_t$", "c": "cell $c_t$", "h": "hidden $h_t$",
@@ -36,7 +51,7 @@ def plot_gate_heatmap(values, ax=None, name="f", highlight=None, colorbar=True):
     indices to mark with an arrow and a label on the right (e.g. the memory units).
     """
     values = as_array("values", values, ndim=2)                 # (T, H)
-    ax = _axes(ax)
+    ax = target_axes(ax)
     T, H = values.shape
     if name in ("i", "f", "o", "z", "r"):
         kw = {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0}
@@ -63,7 +78,7 @@ def plot_input(x, ax=None, names=None):
     Channels whose values are all 0 or 1 (markers) are drawn as vertical lines at the 1s.
     """
     x = as_array("x", x, ndim=2)                                 # (T, D)
-    ax = _axes(ax)
+    ax = target_axes(ax)
     names = names or [f"x[{d}]" for d in range(x.shape[1])]
     for d in range(x.shape[1]):
         col = x[:, d]
@@ -116,7 +131,7 @@ def plot_gate_saturation(saturation, ax=None, highlight=None, min_saturated=0.5)
     """
     if not isinstance(saturation, dict) or not saturation:
         raise TypeError(f"saturation: expected the dict from gate_saturation, got {saturation!r:.60}")
-    ax = _axes(ax)
+    ax = target_axes(ax)
     for j, (k, (left, right)) in enumerate(saturation.items()):
         ax.scatter(left, right, s=18, alpha=0.75, color=GATE_COLORS.get(k), label=GATE_LABELS.get(k, k))
         for n, u in enumerate(_units(highlight, len(left))):
@@ -129,18 +144,4 @@ def plot_gate_saturation(saturation, ax=None, highlight=None, min_saturated=0.5)
     ax.set(xlim=(-0.03, 1.03), ylim=(-0.03, 1.03), aspect="equal",
            xlabel="fraction of steps with gate < 0.1", ylabel="fraction of steps with gate > 0.9")
     ax.legend(fontsize="x-small", loc="upper right")
-    return ax
-
-
-def plot_forget_products(curves, ax=None):
-    """Cell-path gradients ∏ f against lag on a log axis: curves {label: (K,) values in [0, 1]}."""
-    if not isinstance(curves, dict) or not curves:
-        raise TypeError(f"curves: expected a non-empty dict {{label: array}}, got {curves!r:.60}")
-    ax = _axes(ax)
-    for label, y in curves.items():
-        y = as_array(f"curves[{label!r}]", y, ndim=1)
-        ax.plot(np.arange(y.size), np.where(y > 0, y, np.nan), label=str(label))
-    ax.set_yscale("log")
-    ax.set(xlabel="lag k (steps back from c_T)", ylabel=r"$\partial c_T/\partial c_{T-k}$ = ∏ f")
-    ax.legend(fontsize="small", loc="lower left")
     return ax

@@ -1,4 +1,4 @@
-"""A Keras callback that records gradient norms per layer while a model trains.
+"""Keras callbacks: gradient norms per layer while a model trains, and seconds per epoch.
 
     probe = GradientNormHistory(x_train[:64], y_train[:64], every=10)
     model.fit(x_train, y_train, epochs=5, callbacks=[probe], verbose=0)
@@ -8,6 +8,8 @@ Importing this module imports Keras (and TensorFlow): call ``setup_notebook()`` 
 """
 
 from __future__ import annotations
+
+import time
 
 import keras
 import numpy as np
@@ -104,3 +106,16 @@ class GradientNormHistory(keras.callbacks.Callback):
         """``(steps (N,), {layer name: norms (N,)})`` as numpy arrays (the total is ``self.total``)."""
         return (np.asarray(self.steps, dtype=np.int64),
                 {name: np.asarray(v, dtype=np.float64) for name, v in self.norms.items()})
+
+
+class EpochTimer(keras.callbacks.Callback):
+    """Wall-clock seconds of each training epoch (the first one includes tracing the graph)."""
+
+    def on_train_begin(self, logs=None):
+        self.seconds = []
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._start = time.perf_counter()
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.seconds.append(time.perf_counter() - self._start)

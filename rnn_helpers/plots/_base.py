@@ -1,0 +1,68 @@
+"""What every plot shares: the ``ax=None`` contract, notes on the Axes, log limits that survive inf/0/NaN.
+
+Every ``plot_*`` function in ``rnn_helpers.plots`` takes ``ax=None`` (a new figure when None),
+draws only into that Axes, returns it, never calls ``plt.show()`` and never changes global style.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import FixedLocator, LogLocator, NullLocator
+
+NOTE_GID = "gradient-note"  # gid of the text notes, so several curves stack their notes
+
+
+def target_axes(ax):
+    """``ax`` if it is a matplotlib Axes, a new figure's Axes if it is None; else a TypeError."""
+    if ax is None:
+        _, ax = plt.subplots()
+    elif not isinstance(ax, plt.Axes):
+        raise TypeError(f"ax: expected a matplotlib Axes or None, got {type(ax).__name__}")
+    return ax
+
+
+def curve(name, values) -> np.ndarray:
+    """A non-empty 1-D float array of norms ≥ 0 that may hold inf and NaN."""
+    try:
+        arr = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name}: expected a 1-D array of numbers, "
+                        f"got {type(values).__name__}") from exc
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name}: expected a non-empty 1-D array, got shape {arr.shape}")
+    if (arr < 0).any():
+        raise ValueError(f"{name}: expected norms ≥ 0, got a minimum of {np.nanmin(arr)}")
+    return arr
+
+
+def note(ax, text, color):
+    """A small text note in the top right corner of ``ax``; several notes stack downwards."""
+    n = sum(t.get_gid() == NOTE_GID for t in ax.texts)
+    ax.text(0.98, 0.95 - 0.08 * n, text, transform=ax.transAxes, ha="right", va="top",
+            color=color, fontsize="small", gid=NOTE_GID)
+
+
+def fit_log_ylim(ax):
+    """Log y-limits around every finite positive value drawn in data coordinates.
+
+    Set by hand because matplotlib's automatic 5% margin overflows for curves spanning 1e±300.
+    """
+    ys = [np.asarray(line.get_ydata(), dtype=np.float64) for line in ax.get_lines()
+          if line.get_transform() == ax.transData]
+    y = np.concatenate(ys) if ys else np.zeros(0)
+    y = np.log10(y[np.isfinite(y) & (y > 0)])
+    lo, hi = (y.min(), y.max()) if y.size else (-1.0, 1.0)
+    pad = max(0.05 * (hi - lo), 0.3)
+    lo, hi = max(lo - pad, -307.0), min(hi + pad, 307.0)
+    ax.set_ylim(10**lo, 10**hi)                                   # also turns autoscale off
+    if ax.get_yscale() != "log":
+        ax.set_yscale("log")                                      # (resets ticks and formats)
+    if hi - lo > 20 or max(-lo, hi) > 250:   # LogLocator would overflow placing ticks past 1e308
+        step = next(s for s in (5, 10, 20, 25, 50, 100) if (hi - lo) / s <= 8)
+        decades = np.arange(np.ceil(lo / step) * step, hi, step)
+        ax.yaxis.set_major_locator(FixedLocator(10.0**decades))
+        ax.yaxis.set_minor_locator(NullLocator())
+    elif isinstance(ax.yaxis.get_major_locator(), FixedLocator):  # back to a modest range
+        ax.yaxis.set_major_locator(LogLocator())
+        ax.yaxis.set_minor_locator(LogLocator(subs="auto"))
