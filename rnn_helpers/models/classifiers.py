@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import keras
 import numpy as np
 
-from rnn_helpers._checks import check_choice, check_positive_int
+from rnn_helpers._checks import check_choice, check_positive_int, check_seed
 from rnn_helpers.datasets.splits import SequenceSplits
 from rnn_helpers.models.callbacks import EpochTimer
 from rnn_helpers.models.layers import recurrent_layer
@@ -54,7 +54,8 @@ def build_classifier(kind, input_shape, num_classes, *, units=64, activation="ta
 
     Compiled with Adam(learning_rate) and sparse categorical cross-entropy, metric accuracy.
     ``mask_value`` adds a Masking layer: time steps whose features all equal it are skipped.
-    The weights are drawn after ``keras.utils.set_random_seed(seed)``.
+    The weights are drawn after ``keras.utils.set_random_seed(seed)`` and every initializer is
+    created after it, so the same call gives the same weights whatever was drawn or built before.
     """
     check_choice("kind", kind, KINDS)
     check_choice("activation", activation, ("tanh", "relu", "sigmoid", "linear"))
@@ -64,7 +65,7 @@ def build_classifier(kind, input_shape, num_classes, *, units=64, activation="ta
     T = None if T is None else check_positive_int("input_shape[0] (timesteps)", T)   # None: any length
     D = check_positive_int("input_shape[1] (features)", D)
     units, num_classes = check_positive_int("units", units), check_positive_int("num_classes", num_classes)
-    keras.utils.set_random_seed(seed)
+    keras.utils.set_random_seed(check_seed(seed))
     inputs = keras.Input(shape=(T, D), name="x")
     h = inputs if mask_value is None else keras.layers.Masking(float(mask_value), name="masking")(inputs)
     if kind == "bidirectional_lstm":

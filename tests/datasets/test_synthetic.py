@@ -9,7 +9,6 @@ from rnn_helpers.datasets.synthetic import (
     marked_sum_so_far,
     trivial_baseline_mse,
 )
-from rnn_helpers.models.regressors import build_adding_model
 
 
 def test_shapes_and_dtype():
@@ -91,19 +90,3 @@ def test_bad_inputs_of_helpers():
     with pytest.raises(ValueError, match="expected 1 dimensions"):
         trivial_baseline_mse(np.zeros((2, 2)))
 
-
-def test_adding_model_is_named_and_seeded():
-    import keras
-
-    m1 = build_adding_model("lstm", 6, units=3, seed=4)
-    m2 = build_adding_model("lstm", 6, units=3, seed=4)
-    assert [layer.name for layer in m1.layers] == ["lstm", "readout"]
-    assert isinstance(m1.get_layer("lstm"), keras.layers.LSTM)
-    for w1, w2 in zip(m1.get_weights(), m2.get_weights()):
-        np.testing.assert_array_equal(w1, w2)
-    x, _ = adding_problem(2, 6, seed=0)
-    assert m1(x).shape == (2, 1)
-    rnn = build_adding_model("simple_rnn", 6, units=3, recurrent_initializer=keras.initializers.Zeros())
-    np.testing.assert_array_equal(rnn.get_layer("simple_rnn").get_weights()[1], 0.0)
-    with pytest.raises(ValueError, match="kind: expected one of"):
-        build_adding_model("transformer", 6)
