@@ -11,13 +11,17 @@ from collections.abc import Callable
 
 import numpy as np
 
-from rnn_helpers._checks import check_choice
+from rnn_helpers._checks import as_array, check_choice
 
 Array = np.ndarray
 
 
 def sigmoid(z: Array) -> Array:
-    """σ(z) = 1 / (1 + e^-z), computed without overflow for large |z|."""
+    """σ(z) = 1 / (1 + e^-z), computed without overflow for large |z|.
+
+    Integers are computed in float64 (σ of an integer array is not an integer); NaN gives NaN.
+    """
+    z = as_array("z", z, finite=False)
     out = np.empty_like(z)
     pos = z >= 0
     out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))

@@ -8,6 +8,8 @@ import platform
 import sys
 from importlib import metadata
 
+from rnn_helpers._checks import check_bool, check_seed
+
 # TensorFlow writes C++ log lines straight to file descriptor 2 unless both are set before import.
 _QUIET_TF = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
 
@@ -75,8 +77,7 @@ def setup_notebook(seed: int = 0, *, show_versions: bool = True) -> None:
     Call it in the first code cell, before anything imports TensorFlow. Prints the versions of
     the key packages so that a saved notebook says what it ran on.
     """
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise TypeError(f"seed: expected a non-negative integer, got {seed!r}")
+    seed, show_versions = check_seed(seed), check_bool("show_versions", show_versions)
     if "tensorflow" in sys.modules and os.environ.get("TF_CPP_MIN_LOG_LEVEL") != "3":
         print("note: TensorFlow was imported before setup_notebook(); some log lines may remain")
     quiet_tensorflow()

@@ -33,7 +33,13 @@ def test_versions_are_installed():
     assert v["tensorflow"] != "missing" and int(v["keras"].split(".")[0]) >= 3
 
 
-@pytest.mark.parametrize("seed", [-1, 1.5, "0", True])
-def test_setup_rejects_bad_seed(seed):
-    with pytest.raises(TypeError, match="seed: expected a non-negative integer"):
+@pytest.mark.parametrize(("seed", "error"), [(-1, ValueError), (1.5, TypeError), ("0", TypeError),
+                                             (True, TypeError)])
+def test_setup_rejects_bad_seed(seed, error):
+    with pytest.raises(error, match="seed: expected a non-negative integer"):
         setup_notebook(seed=seed)
+
+
+def test_setup_accepts_a_numpy_seed(capsys):
+    setup_notebook(seed=np.int64(7), show_versions=False)
+    assert capsys.readouterr().out == ""
