@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_helpers._checks import as_array, check_choice, check_shape
+from rnn_helpers._checks import as_array, check_choice, check_number, check_shape
 from rnn_helpers.activations import ACTIVATIONS, get_activation
 from rnn_helpers.gradcheck import numerical_gradient
 from rnn_helpers.reference import backward, forward, layer_kind
@@ -210,3 +210,38 @@ def keras_gradient_norms_by_lag(layer, x) -> np.ndarray:
     if layer.go_backwards:
         dx = dx[:, ::-1]
     return _norms_by_lag(dx)
+
+
+def clip_by_global_norm(grads, max_norm):
+    """Rescale a whole gradient when its global norm exceeds ``max_norm`` (Pascanu et al. 2013).
+
+    ``grads``: a list, tuple or dict of arrays (one per parameter). With the global norm
+    ``N = sqrt(Σ_i ‖g_i‖²)`` over every element of every array::
+
+        g_i ← g_i · max_norm / N    if N > max_norm,   else g_i unchanged
+
+    so the direction is kept and the clipped gradient has norm min(N, max_norm). Returns
+    ``(clipped, N)``: ``clipped`` has the structure of ``grads`` (same keys or order, each array its
+    own shape and floating dtype) and N is a float, the norm BEFORE clipping. N is computed without
+    overflow (as ``safe_norm``). The same as ``tf.clip_by_global_norm`` for finite gradients; NaN
+    or inf entries are refused (TensorFlow would return NaN everywhere).
+    """
+    if isinstance(grads, dict):
+        names, values = [f"grads[{k!r}]" for k in grads], list(grads.values())
+    elif isinstance(grads, (list, tuple)):
+        names, values = [f"grads[{i}]" for i in range(len(grads))], list(grads)
+    else:
+        raise TypeError(f"grads: expected a list, tuple or dict of arrays, got {type(grads).__name__} "
+                        "(wrap a single array in a list)")
+    arrays = [as_array(name, g) for name, g in zip(names, values)]            # each its own shape
+    c = check_number("max_norm", max_norm)
+    if c <= 0:
+        raise ValueError(f"max_norm: expected a positive number, got {c}")
+    norms = np.array([safe_norm(g) for g in arrays])                           # ‖g_i‖, (n,)
+    top = float(norms.max()) if norms.size else 0.0
+    N = top * float(np.sqrt(np.sum((norms / top) ** 2))) if top > 0 else 0.0   # sqrt(Σ ‖g_i‖²)
+    scale = c / N if N > c else 1.0                                            # rescale, keep direction
+    clipped = [g.copy() if scale == 1.0 else (g * scale).astype(g.dtype) for g in arrays]
+    if isinstance(grads, dict):
+        return dict(zip(grads, clipped)), N
+    return type(grads)(clipped), N
