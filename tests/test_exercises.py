@@ -80,12 +80,37 @@ def test_function_exercise_does_not_let_the_student_mutate_hidden_cases():
     assert ex.check(mutating)
 
 
-def test_hint_and_solution_print(capsys):
+def test_hint_and_solution_print_when_asked(capsys):
     ex = make_fn_exercise()
-    ex.hint()
-    ex.solution()
+    ex.hint(show=True)
+    ex.solution(show=True)
     out = capsys.readouterr().out
     assert "Hint (step): use np.tanh" in out and "Solution (step):" in out
+
+
+@pytest.mark.parametrize("show", [False, None, "yes", 1])
+def test_hint_and_solution_are_kept_back_unless_show_is_true(show, capsys):
+    ex = value_exercise("count", 4672, hint="add the three sizes", solution="64 * 73 = 4672")
+    ex.hint() if show is False else ex.hint(show=show)
+    ex.solution() if show is False else ex.solution(show=show)
+    out = capsys.readouterr().out
+    assert "add the three sizes" not in out and "4672" not in out
+    assert "hint(show=True)" in out and "solution(show=True)" in out
+    assert not any(line.startswith(("Hint (", "Solution (")) for line in out.splitlines())
+
+
+def test_function_exercise_copies_dict_arguments():
+    """A case may hold a dict of parameters (the LSTM's): the student's function gets a dict of copies."""
+    params = {"W": np.eye(2), "b": np.ones(2)}
+    ex = function_exercise("affine", lambda x, p: x @ p["W"].T + p["b"], [(np.ones((1, 2)), params)],
+                           hint="", solution="")
+
+    def mutating(x, p):
+        p["W"] *= 0
+        return x @ np.eye(2) + 1
+
+    assert ex.check(mutating) and ex.check(mutating)
+    assert np.array_equal(params["W"], np.eye(2))
 
 
 @pytest.mark.parametrize(

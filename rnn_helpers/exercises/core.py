@@ -1,12 +1,15 @@
 """Exercises that check themselves: a value with a tolerance, or a function tried on hidden cases.
 
-    ex = value_exercise("Parameters of SimpleRNN(64) on 8 features", expected=4672,
-                        hint="Count W_hx, W_hh and b_h.", solution="64 * (8 + 64 + 1)")
-    ex.check(answer)     # prints a verdict that helps; never raises on a wrong answer
-    ex.hint(); ex.solution()
+    ex = value_exercise("parameters of SimpleRNN(64)", expected=4672, hint="Count W_hx, W_hh, b_h.",
+                        solution="64 * (8 + 64 + 1) = 4672")
+    ex.check(answer)              # prints a verdict that helps; never raises on a wrong answer
+    ex.hint(show=True)            # the hint and the worked solution are kept back until asked for:
+    ex.solution(show=True)        # without show=True they print one line saying how to see them
 
 ``check`` prints its verdict and returns a ``Result`` that is truthy when the answer is right,
 so ``assert ex.check(answer)`` works in tests while the notebook shows the message only once.
+A saved notebook runs ``ex.hint()`` and ``ex.solution()`` without ``show=True``, so what it
+stores under a question is "not answered yet" and "kept back", never the answer.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 NOT_ANSWERED = "Not answered yet: replace the placeholder with your answer and run the cell again."
+_NO_ANSWER = object()  # a bank entry sets reference_solution and wrong_answer; ad-hoc exercises need not
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,21 @@ class Result:
 
 @dataclass
 class Exercise:
-    """An exercise: ``check(answer)``, ``hint()``, ``solution()``. Build with the functions below."""
+    """An exercise: ``check(answer)``, ``hint(show=True)``, ``solution(show=True)``.
+
+    Build with ``value_exercise`` or ``function_exercise``. ``question`` is the Markdown a notebook
+    shows; ``reference_solution`` is a right answer (a value, or a function for a function
+    exercise) and ``wrong_answer`` a typical mistake: the tests run both through ``checker``.
+    """
 
     title: str
     checker: Callable[[object], tuple[bool, str]]
     hint_text: str
     solution_text: str
+    question: str = ""
+    reference_solution: object = _NO_ANSWER
+    wrong_answer: object = _NO_ANSWER
+    kind: str = "value"
 
     def check(self, answer) -> Result:
         if answer is None or answer is Ellipsis:
@@ -50,11 +63,20 @@ class Exercise:
         print(result.message)
         return result
 
-    def hint(self) -> None:
-        print(f"Hint ({self.title}): {self.hint_text}")
+    def hint(self, show: bool = False) -> None:
+        """Print the hint if ``show`` is True; otherwise say how to see it (nothing is revealed)."""
+        if show is True:
+            print(f"Hint ({self.title}): {self.hint_text}")
+        else:
+            print(f"… {self.title}: the hint is kept back until you ask for it: run hint(show=True).")
 
-    def solution(self) -> None:
-        print(f"Solution ({self.title}):\n{self.solution_text}")
+    def solution(self, show: bool = False) -> None:
+        """Print the worked solution if ``show`` is True; otherwise say how to see it."""
+        if show is True:
+            print(f"Solution ({self.title}):\n{self.solution_text}")
+        else:
+            print(f"… {self.title}: the solution is kept back until you ask for it (try first!): "
+                  "run solution(show=True).")
 
 
 def _compare(got, expected, rtol: float, atol: float, what: str) -> tuple[bool, str]:
@@ -77,20 +99,22 @@ def _compare(got, expected, rtol: float, atol: float, what: str) -> tuple[bool, 
     return False, f"not yet: {what} is off ({size}; tolerance rtol={rtol:g}, atol={atol:g}). Try hint()."
 
 
-def value_exercise(title: str, expected, *, rtol: float = 1e-6, atol: float = 0.0,
-                   hint: str, solution: str) -> Exercise:
+def value_exercise(title: str, expected, *, rtol: float = 1e-6, atol: float = 0.0, hint: str,
+                   solution: str, question: str = "", reference_solution=_NO_ANSWER,
+                   wrong_answer=_NO_ANSWER) -> Exercise:
     """An exercise whose answer is a number or an array, accepted within ``rtol``/``atol``."""
     expected = np.asarray(expected, dtype=np.float64)
     if not np.all(np.isfinite(expected)):
         raise ValueError(f"expected: the reference answer must be finite, got {expected}")
     return Exercise(title, lambda answer: _compare(answer, expected, rtol, atol, "your answer"),
-                    hint, solution)
+                    hint, solution, question, reference_solution, wrong_answer, kind="value")
 
 
-def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *,
-                      rtol: float = 1e-6, atol: float = 1e-9, hint: str, solution: str) -> Exercise:
+def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *, rtol: float = 1e-6,
+                      atol: float = 1e-9, hint: str, solution: str, question: str = "",
+                      reference_solution=_NO_ANSWER, wrong_answer=_NO_ANSWER) -> Exercise:
     """An exercise whose answer is a function, run on each of ``cases`` (tuples of arguments)
-    and compared with ``reference`` on the same arguments."""
+    and compared with ``reference`` (the course's own function) on the same arguments."""
     if not callable(reference):
         raise TypeError(f"reference: expected a function, got {type(reference).__name__}")
     if not cases or not all(isinstance(c, tuple) for c in cases):
@@ -102,7 +126,7 @@ def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *
         for n, args in enumerate(cases, start=1):
             shapes = ", ".join(str(np.shape(a)) for a in args)
             try:
-                got = fn(*[np.copy(a) for a in args])
+                got = fn(*[_copy(a) for a in args])
             except NotImplementedError:
                 return False, NOT_ANSWERED
             except Exception as exc:  # the student's bug, reported without a traceback
@@ -116,4 +140,21 @@ def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *
                 return False, message
         return True, f"correct on all {len(cases)} hidden cases!"
 
-    return Exercise(title, checker, hint, solution)
+    return Exercise(title, checker, hint, solution, question, reference_solution, wrong_answer,
+                    kind="function")
+
+
+def _copy(arg):
+    """A copy the student's function may change freely: arrays, and dicts of arrays (parameters)."""
+    if isinstance(arg, dict):
+        return {k: np.copy(v) for k, v in arg.items()}
+    return np.copy(arg)
+
+
+def source_of(fn: Callable) -> str:
+    """The source of a bank's reference solution, shown as the worked solution of a function exercise
+    (so the solution a student reads is the very function the tests run through the checker)."""
+    import inspect
+    import textwrap
+
+    return textwrap.dedent(inspect.getsource(fn)).strip()

@@ -1,0 +1,68 @@
+"""Exercises: how many numbers a recurrent layer learns.
+
+Expected counts come from the reference cells' ``param_shapes`` (the maths' own weight shapes);
+tests/test_exercise_bank.py checks each against Keras' ``count_params()``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_helpers.exercises.core import value_exercise
+from rnn_helpers.reference.loop import check_kind
+
+
+def parameter_count(kind, input_size, hidden_size) -> int:
+    """Entries of every parameter of a ``kind`` cell ("simple_rnn", "lstm", "gru") on D inputs, H units."""
+    shapes = check_kind(kind).param_shapes(input_size, hidden_size)
+    return sum(int(np.prod(shape)) for shape in shapes.values())
+
+
+def dense_parameter_count(inputs, units) -> int:
+    """Dense(units) on ``inputs`` features: a (units, inputs) matrix and a bias (units,)."""
+    return units * (inputs + 1)
+
+
+simple_rnn_parameters_exercise = value_exercise(
+    "parameters of SimpleRNN(64) on 8 features",
+    expected=parameter_count("simple_rnn", input_size=8, hidden_size=64), rtol=0,
+    question="The series' Keras notebook starts from `layers.SimpleRNN(64, activation='relu')` on "
+             "inputs with 8 features per time step. The layer holds $W_{hx}$, $W_{hh}$ and $b_h$ from "
+             "$h_t = \\phi(W_{hx} x_t + W_{hh} h_{t-1} + b_h)$, with hidden size H = 64 and input size "
+             "D = 8. How many numbers does it learn? Replace `None` with your answer (a number or an "
+             "expression).",
+    hint="W_hx has shape (H, D), W_hh has shape (H, H) and b_h has shape (H,). Add up their sizes.",
+    solution="H*D + H*H + H = H*(D + H + 1) = 64*(8 + 64 + 1) = "
+             f"{parameter_count('simple_rnn', 8, 64)}. Keras agrees: "
+             "keras.layers.SimpleRNN(64) built on (None, 10, 8) has the same count_params().",
+    reference_solution=64 * 8 + 64 * 64 + 64,
+    wrong_answer=64 * 8 + 64,                                  # the recurrent matrix forgotten
+)
+
+order_model_parameters_exercise = value_exercise(
+    "parameters of the order model",
+    expected=parameter_count("simple_rnn", input_size=4, hidden_size=8) + dense_parameter_count(8, 1),
+    rtol=0,
+    question="`rnn_model` is `SimpleRNN(8)` on one-hot inputs of size D = 4, then `Dense(1)`. How many "
+             "numbers does it learn? Count the entries of $W_{hx}$, $W_{hh}$, $b_h$, $W_{yh}$ and $b_y$.",
+    hint="W_hx is (H, D), W_hh is (H, H), b_h is (H,) with H = 8, D = 4; the readout has W_yh (1, H) "
+         "and b_y (1,).",
+    solution="H*D + H*H + H + (H + 1) = 8*4 + 8*8 + 8 + 9 = "
+             f"{parameter_count('simple_rnn', 4, 8) + dense_parameter_count(8, 1)}; "
+             "rnn_model.count_params() gives the same.",
+    reference_solution=8 * 4 + 8 * 8 + 8 + 8 + 1,
+    wrong_answer=8 * 4 + 8 * 8 + 8,                            # the readout forgotten
+)
+
+gru_parameters_exercise = value_exercise(
+    "parameters of GRU(32) on 8 features",
+    expected=parameter_count("gru", input_size=8, hidden_size=32), rtol=0,
+    question="How many parameters has `layers.GRU(32)` (Keras' default `reset_after=True`) on inputs "
+             "with 8 features?",
+    hint="Three blocks (update z, reset r, candidate). Each has W_x (H, D) and W_h (H, H); with "
+         "reset_after=True each also has two bias vectors of size H.",
+    solution=f"3 * H * (D + H + 2) = 3 * 32 * (8 + 32 + 2) = {parameter_count('gru', 8, 32)}. With "
+             "reset_after=False there is one bias per block: 3 * H * (D + H + 1).",
+    reference_solution=3 * 32 * (8 + 32 + 2),
+    wrong_answer=3 * 32 * (8 + 32 + 1),                        # one bias per block (reset_after=False)
+)
