@@ -13,16 +13,21 @@ from rnn_helpers._checks import as_array, check_choice, check_params, check_shap
 from rnn_helpers.activations import ACTIVATIONS
 
 
-def check_cell_params(kind, param_shapes, params, D, dtype):
-    """Checked float copies of ``params`` (keys and shapes of ``param_shapes(D, H)``); returns (params, H)."""
+def check_cell_params(kind, param_shapes, params, D, dtype, *, D_from="x"):
+    """Checked float copies of ``params`` (keys and shapes of ``param_shapes(D, H)``); returns (params, H).
+
+    H comes from the recurrent weight; ``D_from`` says where D came from, for the messages.
+    """
     names = param_shapes(1, 1)
     check_params("params", params, names)
     recurrent = next(k for k in names if k.startswith("W_") and k.endswith("h"))
     W = as_array(f"params[{recurrent!r}]", params[recurrent], ndim=2, dtype=dtype)
     H = W.shape[0]
+    if H == 0:
+        raise ValueError(f"params[{recurrent!r}]: expected at least one hidden unit, got shape {W.shape}")
     params = {k: as_array(f"params[{k!r}]", v, dtype=dtype) for k, v in params.items()}
     for name, shape in param_shapes(D, H).items():
-        check_shape(f"params[{name!r}] ({kind}, input size D={D} from x, hidden size H={H})",
+        check_shape(f"params[{name!r}] ({kind}, input size D={D} from {D_from}, hidden size H={H})",
                     params[name], shape)
     return params, H
 
@@ -48,8 +53,8 @@ def check_step_inputs(kind, param_shapes, n_states, x_t, state, params, activati
     """Checked ``(x_t (B, D), state, params)`` for one step of a cell."""
     check_choice("activation", activation, ACTIVATIONS)
     x_t = as_array("x_t", x_t, ndim=2)                             # (B, D)
-    if x_t.shape[0] == 0:
-        raise ValueError(f"x_t: expected at least one example, got shape {x_t.shape}")
+    if 0 in x_t.shape:
+        raise ValueError(f"x_t: expected at least one example and one feature, got shape {x_t.shape}")
     if not isinstance(state, (tuple, list)):
         raise TypeError(f"state: expected a tuple of {n_states} (B, H) array(s) for {kind}, "
                         f"got {type(state).__name__}")
@@ -65,7 +70,11 @@ def check_cache(kind, cache, keys):
                         f"got {type(cache).__name__}")
     if cache.get("kind", kind) != kind or set(keys) - set(cache):
         raise ValueError(f"cache: expected a cache from a {kind} forward step, got one from "
-                         f"{cache.get('kind', 'something else')!r} (keys {sorted(cache)})")
+                         f"{cache.get('kind', 'something else')!r} (keys {sorted(cache, key=str)})")
+    h = cache["h"]
+    if not isinstance(h, np.ndarray) or h.ndim != 2 or not np.issubdtype(h.dtype, np.floating):
+        raise ValueError(f"cache['h']: expected the (B, H) float array the forward step stored, "
+                         f"got {type(h).__name__} {np.shape(h)}")
 
 
 def check_step_backward_inputs(kind, n_states, keys, dh_out, dstate, cache):

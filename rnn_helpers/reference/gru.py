@@ -13,6 +13,7 @@ is the input biases and row 1 the recurrent biases. Note that z_t weights the *o
 
 from __future__ import annotations
 
+from rnn_helpers._checks import check_positive_int
 from rnn_helpers.activations import get_activation, sigmoid
 from rnn_helpers.reference.checks import check_step_inputs
 
@@ -22,7 +23,7 @@ GATES = ("z", "r", "g")  # Keras packs z, r, h (= our g)
 
 def param_shapes(input_size: int, hidden_size: int) -> dict[str, tuple[int, ...]]:
     """Shape of every parameter, keyed by its name in the series' notation."""
-    D, H = input_size, hidden_size
+    D, H = check_positive_int("input_size", input_size), check_positive_int("hidden_size", hidden_size)
     shapes = {}
     for k in GATES:
         shapes |= {f"W_{k}x": (H, D), f"W_{k}h": (H, H), f"b_{k}x": (H,), f"b_{k}h": (H,)}

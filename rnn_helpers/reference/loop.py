@@ -46,8 +46,9 @@ def check_inputs(kind, x, params, state0=None, activation="tanh"):
     check_choice("activation", activation, ACTIVATIONS)
     x = as_array("x", x, ndim=3)                                   # (B, T, D)
     B, T, D = x.shape
-    if T == 0 or B == 0:
-        raise ValueError(f"x: expected at least one example and one time step, got shape {x.shape}")
+    if 0 in x.shape:
+        raise ValueError(f"x: expected at least one example, one time step and one feature, "
+                         f"got shape {x.shape}")
     params, H = check_cell_params(kind, cell.param_shapes, params, D, x.dtype)
     state0 = check_state("state0", kind, state0, cell.n_states, B, H, x.dtype, default_zeros=True)
     return cell, x, params, state0
@@ -70,10 +71,15 @@ def forward(kind, x, params, state0=None, activation="tanh"):
 
 
 def _check_caches(kind, cell, caches):
-    if not isinstance(caches, (list, tuple)) or not caches:
-        raise ValueError(f"caches: expected the non-empty list returned by forward(), got {caches!r:.60}")
+    if not isinstance(caches, (list, tuple)):
+        raise TypeError(f"caches: expected the list returned by forward(), got {type(caches).__name__}")
+    if not caches:
+        raise ValueError("caches: expected the non-empty list returned by forward(), got an empty one")
     for cache in caches:
         check_cache(kind, cache, cell.cache_keys)
+        if cache["h"].shape != caches[-1]["h"].shape:
+            raise ValueError(f"caches: expected the caches of one forward() call (every h of shape "
+                             f"{caches[-1]['h'].shape}), got an h of shape {cache['h'].shape}")
     return caches
 
 

@@ -14,6 +14,7 @@ Keras packs the four gates into one kernel in the order i, f, c (= our g), o:
 
 from __future__ import annotations
 
+from rnn_helpers._checks import check_positive_int
 from rnn_helpers.activations import get_activation, sigmoid
 from rnn_helpers.reference.checks import check_step_backward_inputs, check_step_inputs
 
@@ -25,7 +26,7 @@ CACHE_KEYS = ("x", "h_prev", "c_prev", "i", "f", "o", "g", "c", "tc", "h", "para
 
 def param_shapes(input_size: int, hidden_size: int) -> dict[str, tuple[int, ...]]:
     """Shape of every parameter, keyed by its name in the series' notation."""
-    D, H = input_size, hidden_size
+    D, H = check_positive_int("input_size", input_size), check_positive_int("hidden_size", hidden_size)
     shapes = {}
     for k in GATES:
         shapes |= {f"W_{k}x": (H, D), f"W_{k}h": (H, H), f"b_{k}": (H,)}

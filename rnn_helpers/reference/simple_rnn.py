@@ -10,6 +10,7 @@ product is written ``x_t @ W_hx.T``. Keras stores ``kernel = W_hx.T`` and ``recu
 
 from __future__ import annotations
 
+from rnn_helpers._checks import check_positive_int
 from rnn_helpers.activations import get_activation
 from rnn_helpers.reference.checks import check_step_backward_inputs, check_step_inputs
 
@@ -20,7 +21,7 @@ CACHE_KEYS = ("x", "h_prev", "h", "params", "dphi")
 
 def param_shapes(input_size: int, hidden_size: int) -> dict[str, tuple[int, ...]]:
     """Shape of every parameter, keyed by its name in the series' notation."""
-    D, H = input_size, hidden_size
+    D, H = check_positive_int("input_size", input_size), check_positive_int("hidden_size", hidden_size)
     return {"W_hx": (H, D), "W_hh": (H, H), "b_h": (H,)}
 
 

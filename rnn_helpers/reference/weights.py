@@ -8,31 +8,32 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_helpers._checks import check_positive_int, check_seed
+from rnn_helpers._checks import (
+    as_array,
+    check_float_dtype,
+    check_positive_int,
+    check_positive_number,
+    check_seed,
+)
 from rnn_helpers.reference.loop import check_kind
-
-
-def _check_scale(scale) -> float:
-    if isinstance(scale, bool) or not isinstance(scale, (int, float, np.integer, np.floating)):
-        raise TypeError(f"scale: expected a positive number or None, got {scale!r} ({type(scale).__name__})")
-    if not (np.isfinite(scale) and scale > 0):
-        raise ValueError(f"scale: expected a finite positive standard deviation, got {scale}")
-    return float(scale)
 
 
 def init_params(kind, input_size, hidden_size, *, scale=None, seed=0, dtype=np.float64):
     """Random parameters for ``kind`` ("simple_rnn", "lstm" or "gru"), biases included.
 
     Weights are normal with standard deviation ``scale`` (default ``1/sqrt(hidden_size)``);
-    biases are normal with standard deviation 0.1 so that tests exercise them too.
+    biases are normal with standard deviation 0.1 so that tests exercise them too. ``dtype``: a
+    floating dtype.
     """
     cell = check_kind(kind)
     D = check_positive_int("input_size", input_size)
     H = check_positive_int("hidden_size", hidden_size)
-    scale = 1.0 / np.sqrt(H) if scale is None else _check_scale(scale)
+    scale = 1.0 / np.sqrt(H) if scale is None else check_positive_number("scale", scale)
+    dtype = check_float_dtype("dtype", dtype)
     rng = np.random.default_rng(check_seed(seed))
-    return {name: (rng.normal(0.0, 0.1 if name.startswith("b_") else scale, shape)).astype(dtype)
-            for name, shape in cell.param_shapes(D, H).items()}
+    draws = {name: rng.normal(0.0, 0.1 if name.startswith("b_") else scale, shape)
+             for name, shape in cell.param_shapes(D, H).items()}
+    return {name: as_array("scale", w, dtype=dtype) for name, w in draws.items()}   # refuses overflow
 
 
 def orthogonal(size, seed=0) -> np.ndarray:
