@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_helpers._checks import as_array, check_choice, check_number, check_shape
+from rnn_helpers._checks import as_array, check_choice, check_nonempty, check_number, check_shape
 from rnn_helpers.activations import ACTIVATIONS, get_activation
 from rnn_helpers.gradcheck import numerical_gradient
 from rnn_helpers.reference import backward, forward, layer_kind
@@ -25,7 +25,7 @@ _OUTPUT_RANGE = {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0), "relu": (0.0, np.in
 
 def safe_norm(v) -> float:
     """‖v‖₂ over all elements without overflow or underflow of the squares (inf if v holds inf)."""
-    v = np.asarray(v, dtype=np.float64)
+    v = as_array("v", v, dtype=np.float64, finite=False)
     scale = float(np.max(np.abs(v))) if v.size else 0.0
     if scale == 0.0 or not np.isfinite(scale):
         return scale                                  # 0, inf or nan, honestly
@@ -73,11 +73,17 @@ def backprop_norms(W_hh, hs, activation="tanh", dh_T=None) -> np.ndarray:
         return np.exp(log_norms)                                 # (T,) inf/0 beyond float range
 
 
+def _check_square(name, W) -> np.ndarray:
+    W = as_array(name, W, ndim=2, dtype=np.float64)
+    check_shape(f"{name} (square)", W, (W.shape[0], W.shape[0]))
+    check_nonempty(name, W)
+    return W
+
+
 def _check_backprop_args(W_hh, hs, activation, dh_T):
     """Checked float64 ``(W_hh (H, H), hs (T, H), dh_T (H,))`` for ``backprop_norms``."""
-    W_hh = as_array("W_hh", W_hh, ndim=2, dtype=np.float64)      # (H, H)
+    W_hh = _check_square("W_hh", W_hh)                           # (H, H)
     H = W_hh.shape[0]
-    check_shape("W_hh", W_hh, (H, H))
     check_choice("activation", activation, ACTIVATIONS)
     hs = _check_hidden_states(hs, H, activation)                 # (T, H)
     dh = _loss_direction(H) if dh_T is None else as_array("dh_T", dh_T, ndim=1, dtype=np.float64)
@@ -105,18 +111,13 @@ def jacobian_bound(W_hh, activation, lags, start=1.0, *, sigma_max=None) -> np.n
     sigma_max: σ_max(W_hh) when already known (skips the SVD), e.g. for W_hh = sigma · Q.
     Returns an array shaped like the lags; overflow gives inf and underflow 0, without warnings.
     """
-    W_hh = as_array("W_hh", W_hh, ndim=2, dtype=np.float64)
-    check_shape("W_hh", W_hh, (W_hh.shape[0], W_hh.shape[0]))
+    W_hh = _check_square("W_hh", W_hh)                           # (H, H)
     gamma = ACTIVATION_DERIVATIVE_BOUND[check_choice("activation", activation, ACTIVATIONS)]
     k = _check_lags(lags)                                        # (K,)
-    start = float(as_array("start", start))
-    if start < 0:
-        raise ValueError(f"start: expected a non-negative norm, got {start}")
+    start = check_number("start", start, low=0.0)                # a norm
     if sigma_max is None:
         sigma_max = np.linalg.norm(W_hh, 2)                      # largest singular value
-    elif not float(as_array("sigma_max", sigma_max)) >= 0:
-        raise ValueError(f"sigma_max: expected a non-negative singular value, got {sigma_max}")
-    rate = float(sigma_max) * gamma                              # σ_max · γ
+    rate = check_number("sigma_max", sigma_max, low=0.0) * gamma                              # σ_max · γ
     with np.errstate(over="ignore", under="ignore", divide="ignore"):
         if start == 0 or rate == 0:
             return np.where(k == 0, start, 0.0)                  # 0^0 = 1
@@ -197,9 +198,13 @@ def keras_gradient_norms_by_lag(layer, x) -> np.ndarray:
     Returns an array (T,).
     """
     _check_stateless_recurrent_layer(layer)
+    x = as_array("x", x, ndim=3)                          # (B, T, D)
+    check_nonempty("x", x)
+    if layer.built and layer.weights:                     # kernel (D, nH): check D before TF does
+        check_shape(f"x (input size D={layer.weights[0].shape[0]} of layer {layer.name!r})", x,
+                    (None, None, layer.weights[0].shape[0]))
     import tensorflow as tf
 
-    x = as_array("x", x, ndim=3)                          # (B, T, D)
     x_t = tf.constant(x, dtype=layer.compute_dtype)
     with tf.GradientTape() as tape:
         tape.watch(x_t)
