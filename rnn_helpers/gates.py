@@ -18,7 +18,16 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from rnn_helpers._checks import as_array, check_number, check_positive_int, check_shape
+from rnn_helpers._checks import (
+    as_array,
+    check_choice,
+    check_int,
+    check_nonempty,
+    check_number,
+    check_positive_int,
+    check_seed,
+    check_shape,
+)
 from rnn_helpers.reference import forward, layer_activation, layer_kind, params_from_keras
 
 STEPS, PULSE_AT = 50, 5           # the constant-gate cell's run: length and where the pulse sits
@@ -49,6 +58,16 @@ class GateRecord:
     z: np.ndarray | None = None
     r: np.ndarray | None = None
 
+    def __post_init__(self):
+        check_choice("kind", self.kind, GATE_NAMES)
+        self.h = as_array("h", self.h)
+        if self.h.ndim not in (2, 3) or 0 in self.h.shape:
+            raise ValueError(f"h: expected a non-empty (T, H) or (B, T, H) array, got shape {self.h.shape}")
+        self.x = as_array("x", self.x, ndim=self.h.ndim)
+        check_shape("x (the steps of h)", self.x, (*self.h.shape[:-1], None))
+        for name in ("i", "f", "o", "g", "c", "z", "r"):
+            setattr(self, name, _checked_field(self, name, getattr(self, name)))
+
     @property
     def names(self) -> tuple[str, ...]:
         """Names of the recorded arrays, in the order of the equations."""
@@ -68,10 +87,25 @@ class GateRecord:
         """The record of sequence ``b`` of a batch, with (T, H) arrays."""
         if self.h.ndim != 3:
             raise ValueError(f"sequence: this record holds one sequence already (h {self.h.shape})")
+        b = check_int("b", b)
         if not -self.h.shape[0] <= b < self.h.shape[0]:
             raise IndexError(f"b: expected an index below the batch size {self.h.shape[0]}, got {b}")
         return GateRecord(**{fl.name: (v[b] if isinstance(v, np.ndarray) else v)
                              for fl in fields(self) for v in [getattr(self, fl.name)]})
+
+
+def _checked_field(record, name, value):
+    """``value`` as an array of h's shape if the record's cell has ``name`` (None otherwise)."""
+    if name not in record.names:
+        if value is not None:
+            raise ValueError(f"{name}: a {record.kind} record has no {name!r}, got an array")
+        return None
+    arr = as_array(name, value)
+    check_shape(f"{name} (the shape of h)", arr, record.h.shape)
+    if name in record.sigmoid_gates and (arr.min() < 0 or arr.max() > 1):
+        raise ValueError(f"{name}: a sigmoid gate lies in [0, 1], got values in "
+                         f"[{arr.min():.3g}, {arr.max():.3g}]")
+    return arr
 
 
 def record_gates(layer, x) -> GateRecord:
@@ -118,7 +152,7 @@ def gate_saturation(record, low=0.1, high=0.9) -> dict[str, tuple[np.ndarray, np
     right = fraction with gate > ``high`` (Karpathy, Johnson & Fei-Fei 2015, Fig. 3).
     """
     record = _check_record(record)
-    low, high = float(low), float(high)
+    low, high = check_number("low", low), check_number("high", high)
     if not 0.0 < low < high < 1.0:
         raise ValueError(f"low, high: expected 0 < low < high < 1, got low={low}, high={high}")
     return {k: ((_flat(record[k]) < low).mean(axis=0), (_flat(record[k]) > high).mean(axis=0))
@@ -180,16 +214,16 @@ def cell_path_gradient(f) -> np.ndarray:
 
 def check_gate_value(name, value) -> float:
     """``value`` as a float if it lies in ``RANGES[name]`` (a gate in [0, 1], or the noise level)."""
-    lo, hi, _ = RANGES[name]
+    lo, hi, _ = RANGES[check_choice("name", name, RANGES)]
     return check_number(name, value, low=lo, high=hi)
 
 
 def pulse_input(steps=STEPS, pulse_at=PULSE_AT, noise=0.0, seed=0) -> np.ndarray:
     """x (steps,): 1 at ``pulse_at``, elsewhere ``noise`` · U(-1, 1) distractors (fixed by seed)."""
     steps = check_positive_int("steps", steps)
-    if not isinstance(pulse_at, (int, np.integer)) or not 0 <= pulse_at < steps:
-        raise ValueError(f"pulse_at: expected a step in [0, {steps}), got {pulse_at!r}")
-    x = check_gate_value("noise", noise) * np.random.default_rng(seed).uniform(-1.0, 1.0, steps)  # (T,)
+    pulse_at = check_int("pulse_at", pulse_at, low=0, high=steps - 1)
+    rng = np.random.default_rng(check_seed(seed))
+    x = check_gate_value("noise", noise) * rng.uniform(-1.0, 1.0, steps)     # (T,)
     x[pulse_at] = 1.0
     return x
 
@@ -201,9 +235,8 @@ def constant_gate_cell(f, i, o, x):
     grad[k] = ∂c_T/∂c_{T-k} = f^k, the gradient along the cell path k steps back.
     """
     f, i, o = (check_gate_value(n, v) for n, v in (("f", f), ("i", i), ("o", o)))
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim != 1 or x.size == 0 or not np.isfinite(x).all():
-        raise ValueError(f"x: expected a non-empty 1-D array of finite numbers, got shape {x.shape}")
+    x = as_array("x", x, ndim=1, dtype=np.float64)            # (T,)
+    check_nonempty("x", x)
     g = np.tanh(x)                                            # (T,) candidate
     c = np.empty_like(g)
     c_prev = 0.0

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_helpers._checks import as_array, check_number, check_positive_int, check_shape
+from rnn_helpers._checks import (
+    as_array,
+    check_nonempty,
+    check_number,
+    check_positive_int,
+    check_positive_number,
+    check_seed,
+    check_shape,
+)
 from rnn_helpers.activations import get_activation
 from rnn_helpers.reference import orthogonal
 
@@ -62,9 +70,10 @@ def impulse_response(W_hh, W_hx=None, activation="tanh", steps=50, pulse=1.0,
     """
     W_hh = as_array("W_hh", W_hh, ndim=2)
     check_shape("W_hh (square)", W_hh, (W_hh.shape[0], W_hh.shape[0]))
+    check_nonempty("W_hh", W_hh)
     phi, _ = get_activation(activation)
     steps = check_positive_int("steps", steps)
-    W_hx, x0 = _pulse_input(W_hx, pulse, W_hh.shape[0], seed)
+    W_hx, x0 = _pulse_input(W_hx, pulse, W_hh.shape[0], check_seed(seed))
     h = np.zeros((2, W_hh.shape[0]))                     # (2, H): row 0 no pulse, row 1 pulse
     x = np.stack([np.zeros_like(x0), x0])                # (2, D): the inputs at t = 0
     r = np.full(steps, np.inf)
@@ -83,9 +92,11 @@ def clip_for_display(r, low=DISPLAY_RANGE[0], high=DISPLAY_RANGE[1]) -> tuple[np
 
     Returns the clipped copy and a note saying what was clipped from which step ('' if nothing).
     """
-    r = np.asarray(r, dtype=np.float64)
-    if r.ndim != 1 or np.isnan(r).any():
-        raise ValueError(f"r: expected a 1-D response without NaN, got shape {r.shape}")
+    r = as_array("r", r, ndim=1, dtype=np.float64, finite=False)     # (steps,), inf allowed
+    check_nonempty("r", r)
+    if np.isnan(r).any():
+        raise ValueError(f"r: expected a response without NaN, got {int(np.isnan(r).sum())} NaN value(s)")
+    low, high = check_positive_number("low", low), check_number("high", high, low=low)
     notes = []
     above, below = np.flatnonzero(r > high), np.flatnonzero(r < low)
     if above.size:
