@@ -214,7 +214,7 @@ def test_plot_gate_record_and_input():
         plot_gate_record(rec, axes=two[:2], names=["f", "c"])
     with pytest.raises(ValueError, match="record.sequence"):
         plot_gate_record(record_gates(layer, x[None]))
-    with pytest.raises(KeyError, match="'z'"):
+    with pytest.raises(ValueError, match=r"names\[...\]: expected one of \['i', 'f', .*, got 'z'"):
         plot_gate_record(rec, names=["z"])
     assert isinstance(plot_input(x), plt.Axes)
 
@@ -237,5 +237,5 @@ def test_plot_gate_saturation_and_forget_products():
         plot_gate_saturation([])
     ax2 = plot_forget_products({"bias 1": 0.73 ** np.arange(10), "zero": np.zeros(4)})
     assert ax2.get_yscale() == "log" and len(ax2.lines) == 2
-    with pytest.raises(TypeError, match="non-empty dict"):
+    with pytest.raises(ValueError, match="curves: expected a non-empty dict"):
         plot_forget_products({})

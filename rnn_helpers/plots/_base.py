@@ -10,7 +10,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import FixedLocator, LogLocator, NullLocator
 
+from rnn_helpers._checks import as_array, check_nonempty
+
 NOTE_GID = "gradient-note"  # gid of the text notes, so several curves stack their notes
+
+
+def check_axes(name, ax):
+    """``ax`` if it is a matplotlib Axes, else a TypeError naming ``name``."""
+    if not isinstance(ax, plt.Axes):
+        raise TypeError(f"{name}: expected a matplotlib Axes, got {type(ax).__name__}")
+    return ax
 
 
 def target_axes(ax):
@@ -24,13 +33,8 @@ def target_axes(ax):
 
 def curve(name, values) -> np.ndarray:
     """A non-empty 1-D float array of norms ≥ 0 that may hold inf and NaN."""
-    try:
-        arr = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name}: expected a 1-D array of numbers, "
-                        f"got {type(values).__name__}") from exc
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"{name}: expected a non-empty 1-D array, got shape {arr.shape}")
+    arr = as_array(name, values, ndim=1, dtype=np.float64, finite=False)
+    check_nonempty(name, arr)
     if (arr < 0).any():
         raise ValueError(f"{name}: expected norms ≥ 0, got a minimum of {np.nanmin(arr)}")
     return arr
@@ -38,6 +42,9 @@ def curve(name, values) -> np.ndarray:
 
 def note(ax, text, color):
     """A small text note in the top right corner of ``ax``; several notes stack downwards."""
+    check_axes("ax", ax)
+    if not isinstance(text, str):
+        raise TypeError(f"text: expected a str, got {type(text).__name__}")
     n = sum(t.get_gid() == NOTE_GID for t in ax.texts)
     ax.text(0.98, 0.95 - 0.08 * n, text, transform=ax.transAxes, ha="right", va="top",
             color=color, fontsize="small", gid=NOTE_GID)
@@ -48,6 +55,7 @@ def fit_log_ylim(ax):
 
     Set by hand because matplotlib's automatic 5% margin overflows for curves spanning 1e±300.
     """
+    check_axes("ax", ax)
     ys = [np.asarray(line.get_ydata(), dtype=np.float64) for line in ax.get_lines()
           if line.get_transform() == ax.transData]
     y = np.concatenate(ys) if ys else np.zeros(0)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from rnn_helpers._checks import as_array
+from rnn_helpers._checks import as_array, check_choice, check_nonempty, check_number
 from rnn_helpers.memory import DISPLAY_RANGE, clip_for_display
 from rnn_helpers.plots._base import curve, fit_log_ylim, note, target_axes
 
@@ -36,6 +36,9 @@ def plot_gradient_norms(norms, ax=None, bound=None, label=None, bound_label="bou
     onto the same ``ax``.
     """
     norms = curve("norms", norms)
+    if np.isnan(norms).all():
+        raise ValueError(f"norms: expected at least one number that is not NaN, "
+                         f"got NaN at all {norms.size} lags")
     ax = target_axes(ax)
     line = _draw_log_curve(ax, norms, label, label=label)
     if bound is not None:
@@ -49,11 +52,18 @@ def plot_gradient_norms(norms, ax=None, bound=None, label=None, bound_label="bou
 
 
 def _history_dict(history) -> dict:
+    """{metric: values (epochs,)}: 1-D, non-empty arrays of numbers (NaN and inf allowed)."""
     hist = getattr(history, "history", history)
     if not isinstance(hist, dict):
         raise TypeError(f"history: expected a keras History or a dict of lists, got "
                         f"{type(history).__name__}")
-    return hist
+    if not hist:
+        raise ValueError("history: expected at least one metric, got an empty dict (has the model been fit?)")
+    checked = {}
+    for key, values in hist.items():
+        checked[key] = as_array(f"history[{key!r}]", values, ndim=1, dtype=np.float64, finite=False)
+        check_nonempty(f"history[{key!r}]", checked[key])
+    return checked
 
 
 def _mark_nonfinite(ax, x, y, color, label):
@@ -70,17 +80,17 @@ def plot_training_curves(history, ax=None, metric="loss", baseline=None, baselin
     top of the Axes; ``baseline`` draws a horizontal reference line (e.g. a naive forecast).
     """
     hist = _history_dict(history)
-    if metric not in hist:
-        raise ValueError(f"metric: expected one of {sorted(hist)}, got {metric!r}")
+    check_choice("metric", metric, sorted(hist, key=str))
+    baseline = None if baseline is None else check_number("baseline", baseline)
     ax = target_axes(ax)
     for key, name in ((metric, "train"), (f"val_{metric}", "validation")):
         if key in hist:
-            y = np.asarray(hist[key], dtype=np.float64)
+            y = hist[key]
             epochs = np.arange(1, y.size + 1)
             (line,) = ax.plot(epochs, y, marker="." if y.size < 30 else None, label=name)
             _mark_nonfinite(ax, epochs, y, line.get_color(), f"{name}: NaN/inf")
     if baseline is not None:
-        ax.axhline(float(baseline), ls="--", color="0.4", lw=1, label=baseline_label)
+        ax.axhline(baseline, ls="--", color="0.4", lw=1, label=baseline_label)
     ax.set(xlabel="epoch", ylabel=metric)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(fontsize="small")
@@ -101,10 +111,13 @@ def plot_gradient_norm_history(history, ax=None):
     else:
         raise TypeError(f"history: expected a GradientNormHistory or its as_arrays() tuple, "
                         f"got {type(history).__name__}")
-    steps = np.asarray(steps)
+    steps = as_array("history (steps)", steps, ndim=1)
+    if steps.size == 0 or not isinstance(norms, dict) or not norms:
+        raise ValueError("history: expected at least one record of at least one layer, got none "
+                         "(has the model been fit with the callback?)")
     ax = target_axes(ax)
     for name, y in norms.items():
-        y = curve(f"norms[{name!r}]", y) if len(y) else np.zeros(0)
+        y = curve(f"norms[{name!r}]", y)
         if y.size != steps.size:
             raise ValueError(f"norms[{name!r}]: expected {steps.size} values (one per step), "
                              f"got {y.size}")
@@ -117,13 +130,20 @@ def plot_gradient_norm_history(history, ax=None):
     return ax
 
 
+def _check_curves(curves) -> dict:
+    if not isinstance(curves, dict):
+        raise TypeError(f"curves: expected a non-empty dict {{label: array}}, got {type(curves).__name__}")
+    if not curves:
+        raise ValueError("curves: expected a non-empty dict {label: array}, got an empty one")
+    return curves
+
+
 def plot_impulse_responses(curves, ax=None, title=None):
     """Draw impulse responses {label: r (steps,)} on a log axis, clipped to ``DISPLAY_RANGE``.
 
     A curve that had to be clipped says so in its legend label. Returns the Axes.
     """
-    if not isinstance(curves, dict) or not curves:
-        raise TypeError(f"curves: expected a non-empty dict {{label: array}}, got {curves!r:.60}")
+    curves = _check_curves(curves)
     ax = target_axes(ax)
     for label, r in curves.items():
         shown, note = clip_for_display(r)
@@ -140,11 +160,14 @@ def plot_impulse_responses(curves, ax=None, title=None):
 
 def plot_forget_products(curves, ax=None):
     """Cell-path gradients ∏ f against lag on a log axis: curves {label: (K,) values in [0, 1]}."""
-    if not isinstance(curves, dict) or not curves:
-        raise TypeError(f"curves: expected a non-empty dict {{label: array}}, got {curves!r:.60}")
+    curves = _check_curves(curves)
     ax = target_axes(ax)
     for label, y in curves.items():
         y = as_array(f"curves[{label!r}]", y, ndim=1)
+        check_nonempty(f"curves[{label!r}]", y)
+        if y.min() < 0 or y.max() > 1:
+            raise ValueError(f"curves[{label!r}]: products of forget gates lie in [0, 1], got values in "
+                             f"[{y.min():.3g}, {y.max():.3g}]")
         ax.plot(np.arange(y.size), np.where(y > 0, y, np.nan), label=str(label))
     ax.set_yscale("log")
     ax.set(xlabel="lag k (steps back from c_T)", ylabel=r"$\partial c_T/\partial c_{T-k}$ = ∏ f")

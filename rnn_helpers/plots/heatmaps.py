@@ -11,14 +11,23 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import TwoSlopeNorm
 
-from rnn_helpers._checks import as_array
+from rnn_helpers._checks import (
+    as_array,
+    as_numbers,
+    check_bool,
+    check_choice,
+    check_nonempty,
+    check_number,
+    check_shape,
+)
 from rnn_helpers.gates import GateRecord
-from rnn_helpers.plots._base import target_axes
+from rnn_helpers.plots._base import check_axes, target_axes
 
 
 def plot_hidden_states(hs, ax=None, title=None):
     """Heatmap of hidden states hs (T, H): units on y, time on x, colours centred at 0."""
     hs = as_array("hs", hs, ndim=2)                               # (T, H)
+    check_nonempty("hs", hs)
     ax = target_axes(ax)
     vmax = float(np.max(np.abs(hs))) or 1.0
     im = ax.imshow(hs.T, aspect="auto", origin="lower", cmap="RdBu_r", interpolation="nearest",
@@ -33,15 +42,28 @@ def plot_hidden_states(hs, ax=None, title=None):
 GATE_LABELS = {"i": "input gate $i_t$", "f": "forget gate $f_t$", "o": "output gate $o_t$",
                "g": "candidate $g_t$", "c": "cell $c_t$", "h": "hidden $h_t$",
                "z": "update gate $z_t$", "r": "reset gate $r_t$"}
+SIGMOID_NAMES = ("i", "f", "o", "z", "r")   # drawn on a 0..1 scale
 GATE_COLORS = {"i": "tab:blue", "f": "tab:orange", "o": "tab:green", "z": "tab:purple", "r": "tab:red"}
 
 
 def _units(highlight, H):
-    units = [] if highlight is None else [int(u) for u in np.atleast_1d(highlight)]
+    """Unit indices as a list of ints (None: none), each in [0, H)."""
+    if highlight is None:
+        return []
+    arr = as_numbers("highlight", np.atleast_1d(highlight), ndim=1)
+    if arr.size and not np.issubdtype(arr.dtype, np.integer):
+        raise TypeError(f"highlight: expected unit indices (integers), got dtype {arr.dtype}")
+    units = [int(u) for u in arr]
     bad = [u for u in units if not 0 <= u < H]
     if bad:
         raise ValueError(f"highlight: expected unit indices in [0, {H}), got {bad}")
     return units
+
+
+def _names(name, names) -> list:
+    if isinstance(names, str) or not isinstance(names, (list, tuple)):
+        raise TypeError(f"{name}: expected a list of names, got {type(names).__name__}")
+    return names
 
 
 def plot_gate_heatmap(values, ax=None, name="f", highlight=None, colorbar=True):
@@ -51,9 +73,16 @@ def plot_gate_heatmap(values, ax=None, name="f", highlight=None, colorbar=True):
     indices to mark with an arrow and a label on the right (e.g. the memory units).
     """
     values = as_array("values", values, ndim=2)                 # (T, H)
+    check_nonempty("values", values)
+    if not isinstance(name, str):
+        raise TypeError(f"name: expected the name of the array (e.g. 'f'), got {type(name).__name__}")
+    check_bool("colorbar", colorbar)
+    if name in SIGMOID_NAMES and (values.min() < 0 or values.max() > 1):
+        raise ValueError(f"values: the sigmoid gate {name!r} lies in [0, 1], got values in "
+                         f"[{values.min():.3g}, {values.max():.3g}]; pass the name of the array")
     ax = target_axes(ax)
     T, H = values.shape
-    if name in ("i", "f", "o", "z", "r"):
+    if name in SIGMOID_NAMES:
         kw = {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0}
     else:
         vmax = float(np.abs(values).max()) or 1.0
@@ -78,8 +107,11 @@ def plot_input(x, ax=None, names=None):
     Channels whose values are all 0 or 1 (markers) are drawn as vertical lines at the 1s.
     """
     x = as_array("x", x, ndim=2)                                 # (T, D)
+    check_nonempty("x", x)
+    names = [f"x[{d}]" for d in range(x.shape[1])] if names is None else list(_names("names", names))
+    if len(names) != x.shape[1]:
+        raise ValueError(f"names: expected one name per input channel ({x.shape[1]}), got {len(names)}")
     ax = target_axes(ax)
-    names = names or [f"x[{d}]" for d in range(x.shape[1])]
     for d in range(x.shape[1]):
         col = x[:, d]
         if np.isin(col, (0.0, 1.0)).all():
@@ -105,20 +137,44 @@ def plot_gate_record(record, axes=None, names=None, highlight=None, input_names=
     if record.h.ndim != 2:
         raise ValueError(f"record: expected one sequence ((T, H) arrays), got h {record.h.shape}; "
                          "use record.sequence(b)")
-    names = list(names or record.names)
-    for n in names:
-        record[n]                                                # KeyError names the valid ones
+    names = list(record.names) if names is None else [check_choice("names[...]", n, record.names)
+                                                           for n in _names("names", names)]
+    if not names:
+        raise ValueError(f"names: expected at least one of {list(record.names)}, got none")
+    _units(highlight, record.h.shape[1])
     if axes is None:
         _, axes = plt.subplots(len(names) + 1, 1, sharex=True, figsize=(7.5, 1.3 * len(names) + 1.2),
                                layout="constrained")
-    axes = np.asarray(axes).ravel()
+    axes = np.asarray(axes, dtype=object).ravel()
     if axes.size != len(names) + 1:
         raise ValueError(f"axes: expected {len(names) + 1} Axes (input + {names}), got {axes.size}")
+    for j, a in enumerate(axes):
+        check_axes(f"axes[{j}]", a)
     plot_input(record.x, ax=axes[0], names=input_names)
     for ax, n in zip(axes[1:], names):
         plot_gate_heatmap(record[n], ax=ax, name=n, highlight=highlight)
     axes[-1].set_xlabel("time step t")
     return axes
+
+
+def _check_saturation(saturation) -> dict:
+    """{gate: (left (H,), right (H,))} with fractions in [0, 1], as from ``gate_saturation``."""
+    if not isinstance(saturation, dict):
+        raise TypeError(f"saturation: expected the dict from gate_saturation, "
+                        f"got {type(saturation).__name__}")
+    if not saturation:
+        raise ValueError("saturation: expected the dict from gate_saturation, got an empty one")
+    checked = {}
+    for k, pair in saturation.items():
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(f"saturation[{k!r}]: expected a pair (left (H,), right (H,)), got {pair!r:.60}")
+        left, right = (as_array(f"saturation[{k!r}][{n}]", a, ndim=1) for n, a in enumerate(pair))
+        check_nonempty(f"saturation[{k!r}][0]", left)
+        check_shape(f"saturation[{k!r}][1] (the shape of [0])", right, left.shape)
+        if min(left.min(), right.min()) < 0 or max(left.max(), right.max()) > 1:
+            raise ValueError(f"saturation[{k!r}]: expected fractions of steps in [0, 1]")
+        checked[k] = (left, right)
+    return checked
 
 
 def plot_gate_saturation(saturation, ax=None, highlight=None, min_saturated=0.5):
@@ -129,8 +185,8 @@ def plot_gate_saturation(saturation, ax=None, highlight=None, min_saturated=0.5)
     ``highlight``: unit indices to label (e.g. memory units); a gate of such a unit is labelled
     when it is saturated (left + right) on at least ``min_saturated`` of the steps.
     """
-    if not isinstance(saturation, dict) or not saturation:
-        raise TypeError(f"saturation: expected the dict from gate_saturation, got {saturation!r:.60}")
+    saturation = _check_saturation(saturation)
+    min_saturated = check_number("min_saturated", min_saturated, low=0.0, high=1.0)
     ax = target_axes(ax)
     for j, (k, (left, right)) in enumerate(saturation.items()):
         ax.scatter(left, right, s=18, alpha=0.75, color=GATE_COLORS.get(k), label=GATE_LABELS.get(k, k))
