@@ -44,3 +44,7 @@ browser: $(EXTRAS)     ## only the real-browser tests (JupyterLab in headless ch
 
 clean:
 	rm -rf $(VENV)
+
+.PHONY: answers
+answers: $(STAMP)      ## the teacher's answer sheet: every exercise's solution, every widget's things to try
+	$(BIN)/python tools/answer_sheet.py
