@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnn_helpers._checks import check_seed
 from rnn_helpers.datasets.splits import SequenceSplits, split_stratified
 
 
@@ -24,4 +25,5 @@ def load_digit_sequences():
 
 def digit_sequence_splits(*, seed=0) -> SequenceSplits:
     """The digits as 8-step sequences, split 60 / 20 / 20 (train / validation / test), stratified."""
+    seed = check_seed(seed)                                        # before loading the data
     return split_stratified(*load_digit_sequences(), seed=seed)

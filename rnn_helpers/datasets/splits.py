@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_helpers._checks import as_array, check_positive_int
+from rnn_helpers._checks import (
+    as_array,
+    as_numbers,
+    check_nonempty,
+    check_number,
+    check_positive_int,
+    check_seed,
+    check_shape,
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,18 @@ class SequenceSplits:
     y_val: np.ndarray
     x_test: np.ndarray
     y_test: np.ndarray
+
+    def __post_init__(self):
+        shape = None
+        for part in ("train", "val", "test"):
+            x = as_array(f"x_{part}", getattr(self, f"x_{part}"), ndim=3)      # (N, T, D)
+            y = _labels(f"y_{part}", getattr(self, f"y_{part}"), len(x))      # (N,)
+            check_nonempty(f"x_{part}", x)
+            if shape is not None:
+                check_shape(f"x_{part} (steps and features of x_train)", x, (None, *shape))
+            shape = x.shape[1:]
+            object.__setattr__(self, f"x_{part}", x)                          # frozen: set once here
+            object.__setattr__(self, f"y_{part}", y)
 
     @property
     def input_shape(self) -> tuple[int, int]:
@@ -50,24 +70,46 @@ class SequenceSplits:
                               self.y_val, self.x_test.reshape(-1, T, D), self.y_test)
 
 
+def _labels(name, y, n) -> np.ndarray:
+    """y as n integer labels (N,), or an error naming ``name``."""
+    y = as_numbers(name, y)
+    if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer):
+        raise ValueError(f"{name}: expected {n} integer labels, got shape {y.shape} dtype {y.dtype}")
+    return y
+
+
+def _fraction(name, f) -> float:
+    f = check_number(name, f)
+    if not 0.0 < f < 1.0:
+        raise ValueError(f"{name}: expected a fraction in (0, 1), got {f!r}")
+    return f
+
+
 def split_stratified(x, y, *, val_fraction=0.2, test_fraction=0.2, seed=0) -> SequenceSplits:
-    """Split (x, y) into train, validation and test sets, each with the class mix of y (seeded)."""
+    """Split (x, y) into train, validation and test sets, each with the class mix of y (seeded).
+
+    Every class needs enough examples to appear in all three sets.
+    """
     from sklearn.model_selection import train_test_split
 
     x = as_array("x", x, ndim=3, dtype=np.float32)                # (N, T, D)
-    y = np.asarray(y)
-    if y.shape != (len(x),) or not np.issubdtype(y.dtype, np.integer):
-        raise ValueError(f"y: expected {len(x)} integer labels, got shape {y.shape} dtype {y.dtype}")
-    for name, f in (("val_fraction", val_fraction), ("test_fraction", test_fraction)):
-        if not isinstance(f, float) or not 0.0 < f < 1.0:
-            raise ValueError(f"{name}: expected a float in (0, 1), got {f!r}")
+    check_nonempty("x", x)
+    y = _labels("y", y, len(x))                                   # (N,)
+    val_fraction, test_fraction = _fraction("val_fraction", val_fraction), _fraction("test_fraction",
+                                                                                     test_fraction)
     if val_fraction + test_fraction >= 1.0:
         raise ValueError(f"val_fraction + test_fraction: expected < 1, got {val_fraction + test_fraction}")
-    x_rest, x_test, y_rest, y_test = train_test_split(
-        x, y, test_size=test_fraction, stratify=y, random_state=seed)
-    x_train, x_val, y_train, y_val = train_test_split(
-        x_rest, y_rest, test_size=val_fraction / (1.0 - test_fraction), stratify=y_rest,
-        random_state=seed)
+    seed = check_seed(seed)
+    try:
+        x_rest, x_test, y_rest, y_test = train_test_split(
+            x, y, test_size=test_fraction, stratify=y, random_state=seed)
+        x_train, x_val, y_train, y_val = train_test_split(
+            x_rest, y_rest, test_size=val_fraction / (1.0 - test_fraction), stratify=y_rest,
+            random_state=seed)
+    except ValueError as exc:     # too few examples of a class for three stratified sets
+        smallest = int(np.unique(y, return_counts=True)[1].min()) if y.size else 0
+        raise ValueError(f"y: cannot split {len(y)} labels (smallest class: {smallest} examples) into "
+                         f"stratified train/validation/test sets: {exc}") from None
     return SequenceSplits(x_train, y_train, x_val, y_val, x_test, y_test)
 
 
@@ -77,7 +119,7 @@ def random_lengths(n, max_len, *, min_len=1, seed=0) -> np.ndarray:
     min_len = check_positive_int("min_len", min_len)
     if min_len > max_len:
         raise ValueError(f"min_len: expected at most max_len={max_len}, got {min_len}")
-    return np.random.default_rng(seed).integers(min_len, max_len + 1, size=n)
+    return np.random.default_rng(check_seed(seed)).integers(min_len, max_len + 1, size=n)
 
 
 def truncate_and_pad(x, lengths, *, pad_value=0.0) -> np.ndarray:
@@ -87,13 +129,14 @@ def truncate_and_pad(x, lengths, *, pad_value=0.0) -> np.ndarray:
     ("post" padding), the layout Keras' masking and the cuDNN kernel expect.
     """
     x = as_array("x", x, ndim=3, dtype=np.float32)                # (B, T, D)
-    lengths = np.asarray(lengths)
+    check_nonempty("x", x)
+    lengths = as_numbers("lengths", lengths)
     if lengths.shape != (len(x),) or not np.issubdtype(lengths.dtype, np.integer):
         raise ValueError(f"lengths: expected {len(x)} integers, got shape {lengths.shape} "
                          f"dtype {lengths.dtype}")
     if lengths.min() < 1 or lengths.max() > x.shape[1]:
         raise ValueError(f"lengths: expected values in 1..{x.shape[1]}, got {lengths.min()}..{lengths.max()}")
-    if isinstance(pad_value, bool) or not isinstance(pad_value, (int, float)) or not np.isfinite(pad_value):
-        raise ValueError(f"pad_value: expected a finite number, got {pad_value!r}")
+    top = float(np.finfo(np.float32).max)
+    pad_value = check_number("pad_value", pad_value, low=-top, high=top)        # a float32
     keep = np.arange(x.shape[1])[None, :] < lengths[:, None]      # (B, T) True on real steps
     return np.where(keep[..., None], x, np.float32(pad_value)).astype(np.float32)
