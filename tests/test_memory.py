@@ -1,15 +1,12 @@
-"""Impulse responses, the recurrent matrix and the memory explorer widget."""
+"""Impulse responses and the recurrent matrix (the explorer: tests/widgets/test_memory.py)."""
 
-import time
 import warnings
 
 import numpy as np
 import pytest
 
 from rnn_helpers.memory import clip_for_display, impulse_response, recurrent_matrix
-from rnn_helpers.plots.curves import plot_impulse_responses
 from rnn_helpers.reference import forward
-from rnn_helpers.widgets.memory import memory_explorer
 
 
 def _by_reference(W_hh, W_hx, x0, activation, steps):
@@ -76,8 +73,6 @@ def test_recurrent_matrix_same_seed_same_direction():
      ValueError, "pulse (input size D=2 from W_hx): expected shape (2,), got (3,)"),
     (lambda: impulse_response(np.eye(3), pulse=np.nan), ValueError, "pulse: expected a finite"),
     (lambda: impulse_response([[np.inf]]), ValueError, "W_hh: expected finite numbers"),
-    (lambda: plot_impulse_responses([1, 2]), TypeError, "curves: expected a non-empty dict"),
-    (lambda: memory_explorer(activation="elu"), ValueError, "activation: expected one of"),
 ])
 def test_argument_errors_name_the_value(call, error, words):
     with pytest.raises(error) as info:
@@ -105,55 +100,3 @@ def test_clip_for_display_notes_what_it_clipped():
     assert note == ("above 1e+06 from step 1 (clipped; the state explodes); "
                     "below 1e-15 from step 3 (clipped)")
     assert clip_for_display(np.ones(3))[1] == ""
-
-
-def test_plot_draws_each_curve_into_the_given_axes():
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots()
-    out = plot_impulse_responses({"a": np.ones(5), "b": np.array([1.0, 1e9, 1.0])}, ax=ax)
-    assert out is ax and len(ax.lines) == 2 and ax.get_yscale() == "log"
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels[0] == "a" and labels[1].startswith("b — above 1e+06 from step 1")
-    plt.close(fig)
-
-
-def test_explorer_slider_move_changes_the_curve():
-    ex = memory_explorer(hidden_size=16, steps=40, radius=0.5)
-    first_png, first = ex.image.value, ex.curve.copy()
-    np.testing.assert_allclose(first, impulse_response(recurrent_matrix(16, 0.5), steps=40))
-    ex.sliders["radius"].value = 1.0                   # fires the observer synchronously
-    np.testing.assert_allclose(ex.curve, impulse_response(recurrent_matrix(16, 1.0), steps=40))
-    assert ex.curve[-1] > 1e6 * first[-1]             # memory lasts far longer at ρ = 1
-    np.testing.assert_allclose(ex.line.get_ydata(), clip_for_display(ex.curve)[0])
-    assert ex.image.value != first_png and ex.image.value[:4] == b"\x89PNG"
-    ex.sliders["activation"].value = "linear"
-    np.testing.assert_allclose(ex.curve, ex.curve[0] * np.ones(40), rtol=1e-10)  # ρ = 1: no decay
-
-
-def test_explorer_extremes_warn_nothing_and_say_what_was_clipped():
-    ex = memory_explorer(steps=50)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        for name in ["relu", "linear", "sigmoid", "tanh"]:
-            ex.sliders["activation"].value = name
-            for rho in [ex.sliders["radius"].max, ex.sliders["radius"].min]:
-                ex.sliders["radius"].value = rho
-                assert np.all(np.isfinite(ex.line.get_ydata()))
-        ex.sliders["activation"].value = "linear"
-        ex.sliders["radius"].value = ex.sliders["radius"].max
-    assert ex.sliders["radius"].max == 1.5 and ex.curve[-1] > 1e6
-    assert "clipped; the state explodes" in ex.ax.get_title()
-
-
-def test_explorer_update_is_fast():
-    """Median update (compute + redraw + PNG) under 50 ms. Measured as this thread's CPU time,
-    so that other processes on a busy 2-core machine do not make the test flaky."""
-    ex = memory_explorer()
-    ex.update()                                        # warm-up: fonts and caches
-    times = []
-    for rho in np.linspace(0.2, 1.5, 14):
-        start = time.thread_time()
-        ex.sliders["radius"].value = float(rho)
-        times.append(time.thread_time() - start)
-    assert np.median(times) < 0.05, f"median update {np.median(times) * 1e3:.0f} ms"

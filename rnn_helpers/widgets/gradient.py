@@ -4,28 +4,28 @@
     display(explorer.widget)          # explorer.sliders["sigma"].value = 2.0 redraws at once
 
 A thin layer over ``reference.forward``, ``gradients.backprop_norms`` and
-``gradients.jacobian_bound``: one persistent matplotlib figure (no pyplot, so it never shows itself)
-is redrawn by updating its artists and rendered to PNG into an ``ipywidgets.Image``, which works in
-plain JupyterLab without ipympl and in tests without a kernel.
+``gradients.jacobian_bound`` on the ``widgets._base.Explorer``: one persistent matplotlib figure (no
+pyplot, so it never shows itself) whose curves and title are blitted to PNG in an
+``ipywidgets.Image``, which works in plain JupyterLab without ipympl and in tests without a kernel.
+The log y-limits are snapped to tick multiples (``log_limits``), so most moves reuse the cached
+background.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import math
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
-from rnn_helpers._checks import check_choice, check_positive_int
+from rnn_helpers._checks import check_seed
 from rnn_helpers.activations import ACTIVATIONS
 from rnn_helpers.gradients import ACTIVATION_DERIVATIVE_BOUND, backprop_norms, jacobian_bound
-from rnn_helpers.plots._base import fit_log_ylim
 from rnn_helpers.reference import forward, orthogonal
-from rnn_helpers.widgets._base import figure_png
+from rnn_helpers.widgets._base import Explorer, dropdown, legend_above, slider
 
 INPUT_SIZE = 4
 # H ≤ 96 keeps OpenBLAS' matrix-vector products single-threaded (its threshold is m·n = 9216);
@@ -68,86 +68,89 @@ def _where_it_left(norms, what):
     return notes
 
 
-@dataclass
-class GradientExplorer:
-    """Handles of the explorer: move ``sliders[...]``, read ``norms``/``bound``/``readout``."""
+TINY = 5e-324                                    # the smallest positive float64 (subnormal)
+FLOAT_RANGE = (math.log10(TINY), 308.0)          # in decades: 5e-324 .. 1e308
 
-    sliders: dict
-    fig: Figure
-    ax: object
-    image: widgets.Image
-    readout: widgets.HTML
-    widget: widgets.Widget
-    seed: int = 0
-    norms: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    bound: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    lines: tuple = ()
 
-    def values(self) -> dict:
-        return {name: s.value for name, s in self.sliders.items()}
+def log_limits(*curves) -> tuple[float, float, float]:
+    """(lo, hi, step) in decades: log y-limits around every finite positive value, snapped outwards
+    to multiples of a tick step chosen from the span.
 
-    def compute(self):
-        """Forward a simple RNN over fixed random inputs; return (norms, bound), each (T,).
+    Snapped limits change only when the curves move by a tick step, so most slider moves keep the
+    cached background (the fast path). The limits stay inside ``FLOAT_RANGE``, which holds every
+    positive float64 a curve can reach here, so nothing finite is ever cut off the axis.
+    """
+    y = np.concatenate([np.asarray(c, dtype=np.float64).ravel() for c in curves])
+    y = np.log10(y[np.isfinite(y) & (y > 0)])
+    lo, hi = (float(y.min()), float(y.max())) if y.size else (-1.0, 1.0)
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if max(hi - lo, 1.0) / s <= 7)
+    lo, hi = step * np.floor((lo - 0.3) / step), step * np.ceil((hi + 0.3) / step)
+    return max(float(lo), FLOAT_RANGE[0]), min(float(hi), FLOAT_RANGE[1]), float(step)
+
+
+def _set_log_axis(ax, lo, hi, step):
+    """Log y-axis from 10^lo to 10^hi with a tick at every multiple of ``step`` decades."""
+    ax.set_ylim(max(10.0**lo, TINY), 10.0**hi)
+    decades = np.arange(np.ceil(lo / step) * step, hi + step / 2, step)
+    ax.yaxis.set_major_locator(FixedLocator(10.0**decades))
+
+
+def _figure():
+    """The persistent figure: one log Axes; the two lines and the title are animated."""
+    fig = Figure(figsize=(7.0, 3.9), dpi=80)
+    FigureCanvasAgg(fig)
+    fig.subplots_adjust(left=0.12, right=0.98, bottom=0.13, top=0.84)  # fixed: no layout per draw
+    ax = fig.add_subplot()
+    lines = (ax.plot([], [], lw=2, label="measured ‖dL/dh‖ at lag k")[0],
+             ax.plot([], [], "--", color="0.3", lw=1, label="bound ‖dL/dh_T‖ (σ_max·γ)^k")[0])
+    ax.set(xlabel="lag k (steps back from h_T)", ylabel="gradient norm", yscale="log")
+    ax.grid(True, alpha=0.3)
+    ax.yaxis.set_major_formatter(FuncFormatter(_tick_label))            # plain text: mathtext
+    ax.yaxis.set_minor_locator(NullLocator())                           # parsing costs ~25 ms
+    legend_above(ax, title_size="medium")
+    for artist in (*lines, ax.title):
+        artist.set_animated(True)
+        artist.set_zorder(3)                                            # above the frame (2.5)
+    return fig, ax, lines
+
+
+class GradientExplorer(Explorer):
+    """Move ``sliders[name].value``; read ``norms`` and ``bound`` (each (T,)) and ``readout``."""
+
+    def __init__(self, sliders, seed):
+        self.seed = seed
+        self.norms, self.bound = np.zeros(0), np.zeros(0)
+        fig, ax, self.lines = _figure()
+        super().__init__(sliders, fig, (ax,))
+
+    def compute(self, v):
+        """Forward a simple RNN over fixed random inputs; set ``norms`` and ``bound``, each (T,).
 
         W_hh = sigma · Q with Q orthogonal, so σ_max(W_hh) is exactly sigma. Q, W_hx and the
         inputs depend only on the seed and the hidden size, so a slider changes only what it names.
         """
-        v = self.values()
         H, T = v["hidden_size"], v["seq_len"]
         Q, W_hx, x = _fixed_draws(self.seed, H)                    # (H, H), (H, D), (1, 200, D)
         params = {"W_hx": W_hx, "W_hh": v["sigma"] * Q, "b_h": np.zeros(H)}
         hs, _, _ = forward("simple_rnn", v["input_scale"] * x[:, :T], params, activation=v["activation"])
-        norms = backprop_norms(params["W_hh"], hs[0], v["activation"])          # (T,)
-        bound = jacobian_bound(params["W_hh"], v["activation"], T, start=norms[0],
-                               sigma_max=v["sigma"])                          # (T,)
-        return norms, bound
+        self.norms = backprop_norms(params["W_hh"], hs[0], v["activation"])          # (T,)
+        self.bound = jacobian_bound(params["W_hh"], v["activation"], T, start=self.norms[0],
+                                    sigma_max=v["sigma"])                          # (T,)
 
-    def update(self, change=None):
-        """Recompute, update the two lines and the text, render the figure to the Image."""
-        self.norms, self.bound = self.compute()
+    def draw(self, v):
+        """The two curves (inf and 0 left out), snapped limits, legend, title and readout."""
         lags = np.arange(self.norms.size)
         for line, y in zip(self.lines, (self.norms, self.bound)):
             line.set_data(lags, np.where(np.isfinite(y) & (y > 0), y, np.nan))
-        v = self.values()
-        gamma = ACTIVATION_DERIVATIVE_BOUND[v["activation"]]
-        self.lines[1].set_label(f"bound (σ_max·γ)^k, σ_max·γ = {v['sigma']:.2f}·{gamma:g}")
-        self.ax.legend(loc="lower left", fontsize="small")
         self.ax.set_xlim(0, max(lags[-1], 1))
-        fit_log_ylim(self.ax)
-        self.ax.set_title(f"{v['activation']}, σ_max(W_hh) = {v['sigma']:.2f}, H = "
-                          f"{v['hidden_size']}, T = {v['seq_len']}", fontsize="medium")
-        k = lags[-1]
+        _set_log_axis(self.ax, *log_limits(self.norms, self.bound))
+        self.ax.title.set_text(f"{v['activation']}, σ_max(W_hh) = {v['sigma']:.2f}, H = "
+                               f"{v['hidden_size']}, T = {v['seq_len']}")
         notes = _where_it_left(self.norms, "measured norm") + _where_it_left(self.bound, "bound")
-        self.readout.value = (f"At lag {k}: measured ‖dL/dh‖ = <b>{self.norms[-1]:.3g}</b>, "
-                              f"bound = <b>{self.bound[-1]:.3g}</b>."
+        gamma = ACTIVATION_DERIVATIVE_BOUND[v["activation"]]
+        self.readout.value = (f"At lag {lags[-1]}: measured ‖dL/dh‖ = <b>{self.norms[-1]:.3g}</b>, "
+                              f"bound = <b>{self.bound[-1]:.3g}</b> (σ_max·γ = {v['sigma']:.2f}·{gamma:g})."
                               + "".join(f"<br>Note: {n}." for n in notes))
-        self.image.value = figure_png(self.fig)
-
-
-def _check_range(name, value):
-    lo, hi, _ = RANGES[name]
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name}: expected a number in [{lo}, {hi}], got {value!r}")
-    if not lo <= value <= hi:
-        raise ValueError(f"{name}: expected a value in [{lo}, {hi}] (the slider's range), got {value}")
-    return value
-
-
-def _sliders(sigma, activation, seq_len, hidden_size, input_scale):
-    style = {"description_width": "110px"}
-    lay = widgets.Layout(width="340px")
-    def make(cls, name, value, desc):
-        lo, hi, step = RANGES[name]
-        return cls(value=value, min=lo, max=hi, step=step, description=desc, style=style,
-                   layout=lay, continuous_update=False)
-    return {
-        "sigma": make(widgets.FloatSlider, "sigma", sigma, "σ_max(W_hh)"),
-        "activation": widgets.Dropdown(options=list(ACTIVATIONS), value=activation,
-                                       description="activation φ", style=style, layout=lay),
-        "seq_len": make(widgets.IntSlider, "seq_len", seq_len, "length T"),
-        "hidden_size": make(widgets.IntSlider, "hidden_size", hidden_size, "hidden size H"),
-        "input_scale": make(widgets.FloatSlider, "input_scale", input_scale, "input scale"),
-    }
 
 
 def gradient_explorer(seed=0, sigma=1.0, activation="tanh", seq_len=60, hidden_size=32,
@@ -156,31 +159,17 @@ def gradient_explorer(seed=0, sigma=1.0, activation="tanh", seq_len=60, hidden_s
     so its largest singular value σ_max is exactly ``sigma``; inputs are N(0, 1) · input_scale.
 
     Plots ‖dL/dh_{T-k}‖ from ``backprop_norms`` and the bound (σ_max γ_φ)^k against lag k.
-    Returns a ``GradientExplorer``; display ``.widget``.
+    Every argument must lie in its slider's range (``RANGES``). Returns a ``GradientExplorer``;
+    display ``.widget``; setting ``.sliders[name].value`` redraws at once.
     """
-    check_positive_int("seq_len", seq_len)
-    check_positive_int("hidden_size", hidden_size)
-    for name, value in (("sigma", sigma), ("seq_len", seq_len), ("hidden_size", hidden_size),
-                        ("input_scale", input_scale)):
-        _check_range(name, value)
-    check_choice("activation", activation, ACTIVATIONS)
-    sliders = _sliders(sigma, activation, seq_len, hidden_size, input_scale)
-    fig = Figure(figsize=(7.0, 3.6), dpi=80)
-    fig.subplots_adjust(left=0.12, right=0.98, bottom=0.14, top=0.91)  # fixed: constrained layout
-    FigureCanvasAgg(fig)                                               # would double redraw time
-    ax = fig.add_subplot()
-    lines = (ax.plot([], [], lw=2, label="measured ‖dL/dh‖ at lag k")[0],
-             ax.plot([], [], "--", color="0.3", lw=1, label="bound")[0])
-    ax.set(xlabel="lag k (steps back from h_T)", ylabel="gradient norm")
-    ax.grid(True, alpha=0.3)
-    ax.set_yscale("log")
-    ax.yaxis.set_major_formatter(FuncFormatter(_tick_label))            # plain text: mathtext
-    ax.yaxis.set_minor_formatter(NullFormatter())                       # parsing costs ~25 ms
-    image, readout = widgets.Image(format="png"), widgets.HTML()
-    box = widgets.VBox([widgets.HBox([widgets.VBox(list(sliders.values())[:3]),
-                                      widgets.VBox(list(sliders.values())[3:])]), image, readout])
-    explorer = GradientExplorer(sliders, fig, ax, image, readout, box, seed=int(seed), lines=lines)
-    for s in sliders.values():
-        s.observe(explorer.update, names="value")
+    seed = check_seed(seed)
+    sliders = {
+        "sigma": slider("sigma", sigma, *RANGES["sigma"], "σ_max(W_hh)"),
+        "activation": dropdown("activation", activation, ACTIVATIONS, "activation φ"),
+        "seq_len": slider("seq_len", seq_len, *RANGES["seq_len"], "length T"),
+        "hidden_size": slider("hidden_size", hidden_size, *RANGES["hidden_size"], "hidden size H"),
+        "input_scale": slider("input_scale", input_scale, *RANGES["input_scale"], "input scale"),
+    }
+    explorer = GradientExplorer(sliders, seed)
     explorer.update()
     return explorer

@@ -105,3 +105,16 @@ def test_gradient_norm_history_lines_and_nonfinite_marks():
         plot_gradient_norm_history((np.arange(2), {"rnn": np.ones(3)}))
     with pytest.raises(TypeError, match="GradientNormHistory"):
         plot_gradient_norm_history({"rnn": [1.0]})
+
+
+def test_impulse_responses_draw_each_curve_into_the_given_axes():
+    from rnn_helpers.plots.curves import plot_impulse_responses
+
+    _, ax = plt.subplots()
+    out = plot_impulse_responses({"a": np.ones(5), "b": np.array([1.0, 1e9, 1.0])}, ax=ax)
+    assert out is ax and len(ax.lines) == 2 and ax.get_yscale() == "log"
+    np.testing.assert_array_equal(ax.lines[1].get_ydata(), [1.0, 1e6, 1.0])      # clipped for the axis
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[0] == "a" and labels[1].startswith("b — above 1e+06 from step 1")
+    with pytest.raises(TypeError, match="curves: expected a non-empty dict"):
+        plot_impulse_responses([1, 2])
