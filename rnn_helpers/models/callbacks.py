@@ -15,7 +15,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from rnn_helpers._checks import as_array, check_positive_int
+from rnn_helpers._checks import as_array, as_numbers, check_bool, check_positive_int, check_shape
 
 
 class GradientNormHistory(keras.callbacks.Callback):
@@ -39,12 +39,15 @@ class GradientNormHistory(keras.callbacks.Callback):
     def __init__(self, x_probe, y_probe, every=1, *, at_start=False):
         super().__init__()
         self.x_probe = as_array("x_probe", x_probe)
-        self.y_probe = np.asarray(y_probe)
-        if len(self.y_probe) != len(self.x_probe):
+        if self.x_probe.ndim == 0 or 0 in self.x_probe.shape:
+            raise ValueError(f"x_probe: expected a non-empty batch of examples, "
+                             f"got shape {self.x_probe.shape}")
+        self.y_probe = as_numbers("y_probe", y_probe)                    # integer labels stay integers
+        if self.y_probe.ndim == 0 or len(self.y_probe) != len(self.x_probe):
             raise ValueError(f"y_probe: expected {len(self.x_probe)} targets (one per probe example),"
-                             f" got {len(self.y_probe)}")
+                             f" got shape {self.y_probe.shape}")
         self.every = check_positive_int("every", every)
-        self.at_start = bool(at_start)
+        self.at_start = check_bool("at_start", at_start)
         self.steps, self.norms, self.total, self.nonfinite_steps = [], {}, [], []
         self._step, self._grad_fn, self._traced_for = 0, None, None
 
@@ -56,6 +59,10 @@ class GradientNormHistory(keras.callbacks.Callback):
         if getattr(model, "_compile_loss", None) is None and not model.losses:
             raise ValueError("model: expected a compiled model with a loss (model.compile(loss=...))"
                              " so the callback knows which gradient to measure")
+        expected = tuple(model.inputs[0].shape[1:]) if getattr(model, "inputs", None) else None
+        if expected is not None and len(model.inputs) == 1:
+            check_shape(f"x_probe (examples of the model's input {expected})", self.x_probe,
+                        (None, *expected))
         variables = [v for layer in layers for v in layer.trainable_weights]
         sizes = [len(layer.trainable_weights) for layer in layers]
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 import keras
 import numpy as np
 
-from rnn_helpers._checks import check_choice, check_positive_int, check_seed
+from rnn_helpers._checks import (
+    check_choice,
+    check_number,
+    check_positive_int,
+    check_positive_number,
+    check_seed,
+)
 from rnn_helpers.datasets.splits import SequenceSplits
 from rnn_helpers.models.callbacks import EpochTimer
 from rnn_helpers.models.layers import recurrent_layer
@@ -43,9 +49,10 @@ def recurrent_param_count(kind, features, units) -> int:
 
 def expected_param_count(kind, features, units, num_classes) -> int:
     """All parameters of ``build_classifier(kind, ...)``: recurrent part plus Dense head C(H_out + 1)."""
+    recurrent = recurrent_param_count(kind, features, units)         # checks kind, features, units
     C = check_positive_int("num_classes", num_classes)
     H_out = 2 * units if kind == "bidirectional_lstm" else units   # forward and backward concatenated
-    return recurrent_param_count(kind, features, units) + C * (H_out + 1)
+    return recurrent + C * (H_out + 1)
 
 
 def build_classifier(kind, input_shape, num_classes, *, units=64, activation="tanh", mask_value=None,
@@ -59,15 +66,20 @@ def build_classifier(kind, input_shape, num_classes, *, units=64, activation="ta
     """
     check_choice("kind", kind, KINDS)
     check_choice("activation", activation, ("tanh", "relu", "sigmoid", "linear"))
-    if len(tuple(input_shape)) != 2:
+    if not isinstance(input_shape, (tuple, list)):
+        raise TypeError(f"input_shape: expected a pair (timesteps, features), "
+                        f"got {type(input_shape).__name__}")
+    if len(input_shape) != 2:
         raise ValueError(f"input_shape: expected (timesteps, features), got {input_shape!r}")
     T, D = tuple(input_shape)
     T = None if T is None else check_positive_int("input_shape[0] (timesteps)", T)   # None: any length
     D = check_positive_int("input_shape[1] (features)", D)
     units, num_classes = check_positive_int("units", units), check_positive_int("num_classes", num_classes)
+    mask_value = None if mask_value is None else check_number("mask_value", mask_value)   # NaN masks nothing
+    learning_rate = check_positive_number("learning_rate", learning_rate)
     keras.utils.set_random_seed(check_seed(seed))
     inputs = keras.Input(shape=(T, D), name="x")
-    h = inputs if mask_value is None else keras.layers.Masking(float(mask_value), name="masking")(inputs)
+    h = inputs if mask_value is None else keras.layers.Masking(mask_value, name="masking")(inputs)
     if kind == "bidirectional_lstm":
         h = keras.layers.Bidirectional(recurrent_layer("lstm", units, activation=activation), name="rnn")(h)
     elif kind == "stacked_lstm":
@@ -96,6 +108,15 @@ class TrainedModel:
     seconds_per_epoch: float   # median over epochs after the first (no tracing); machine-dependent
 
 
+def _check_callbacks(callbacks) -> list:
+    if not isinstance(callbacks, (list, tuple)):
+        raise TypeError(f"callbacks: expected a list of keras callbacks, got {type(callbacks).__name__}")
+    for j, cb in enumerate(callbacks):
+        if not isinstance(cb, keras.callbacks.Callback):
+            raise TypeError(f"callbacks[{j}]: expected a keras.callbacks.Callback, got {type(cb).__name__}")
+    return list(callbacks)
+
+
 def train_classifier(kind, data, *, activation="tanh", epochs=15, batch_size=64, seed=0, callbacks=(),
                      **build_kwargs) -> TrainedModel:
     """Build ``kind`` for ``data`` (a SequenceSplits), fit on train with validation, score on test.
@@ -106,6 +127,7 @@ def train_classifier(kind, data, *, activation="tanh", epochs=15, batch_size=64,
         raise TypeError(f"data: expected a SequenceSplits (see rnn_helpers.datasets), "
                         f"got {type(data).__name__}")
     epochs, batch_size = check_positive_int("epochs", epochs), check_positive_int("batch_size", batch_size)
+    callbacks = _check_callbacks(callbacks)
     model = build_classifier(kind, data.input_shape, data.num_classes, activation=activation, seed=seed,
                              **build_kwargs)
     timer = EpochTimer()
@@ -123,16 +145,28 @@ def compare_architectures(data, kinds=KINDS, *, done=(), **train_kwargs) -> list
     A run in ``done`` is reused when its kind and activation match; the caller makes sure it was
     trained with the same data and settings (``train_kwargs``). Returns one TrainedModel per kind.
     """
+    if not isinstance(data, SequenceSplits):
+        raise TypeError(f"data: expected a SequenceSplits (see rnn_helpers.datasets), "
+                        f"got {type(data).__name__}")
+    if not isinstance(kinds, (list, tuple)):
+        raise TypeError(f"kinds: expected a list of names from {list(KINDS)}, got {type(kinds).__name__}")
+    if not kinds:
+        raise ValueError(f"kinds: expected at least one of {list(KINDS)}, got none")
     for kind in kinds:
         check_choice("kinds[...]", kind, KINDS)
+    if not isinstance(done, (list, tuple)) or not all(isinstance(r, TrainedModel) for r in done):
+        raise TypeError("done: expected a list of TrainedModel (from train_classifier or an earlier "
+                        "comparison)")
     reuse = {run.kind: run for run in done if run.activation == train_kwargs.get("activation", "tanh")}
     return [reuse[kind] if kind in reuse else train_classifier(kind, data, **train_kwargs) for kind in kinds]
 
 
 def comparison_table(runs) -> str:
     """A Markdown table: model, formula, parameters (formula, ``count_params()``), s/epoch, test accuracy."""
-    if not runs or not all(isinstance(r, TrainedModel) for r in runs):
+    if not isinstance(runs, (list, tuple)) or not all(isinstance(r, TrainedModel) for r in runs):
         raise TypeError("runs: expected a non-empty list of TrainedModel (from train_classifier)")
+    if not runs:
+        raise ValueError("runs: expected a non-empty list of TrainedModel (from train_classifier), got none")
     rows = ["| model | recurrent formula | parameters (formula + head) | `count_params()` "
             "| s / epoch | test accuracy |", "|---|---|---:|---:|---:|---:|"]
     for r in runs:

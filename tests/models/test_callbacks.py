@@ -60,9 +60,10 @@ def test_notes_nonfinite_gradients():
 
     model = _tiny_model()
     x, y = _data()
-    y_bad = y.copy()
-    y_bad[0] = np.nan
-    probe = GradientNormHistory(x[:8], y_bad[:8], every=1)
+    weights = model.get_layer("out").get_weights()
+    weights[0][0, 0] = np.nan                                   # a broken model: every gradient is NaN
+    model.get_layer("out").set_weights(weights)
+    probe = GradientNormHistory(x[:8], y[:8], every=1)
     model.fit(x, y, batch_size=16, epochs=1, callbacks=[probe], verbose=0)
     assert probe.steps == [1, 2] and probe.nonfinite_steps == [1, 2]
     assert np.isnan(probe.total).all()
@@ -82,6 +83,10 @@ def test_bad_arguments():
         GradientNormHistory(x, y[:3])
     with pytest.raises(ValueError, match="finite"):
         GradientNormHistory(np.full_like(x, np.nan), y)
+    with pytest.raises(ValueError, match="y_probe: expected finite"):      # NaN targets: NaN norms
+        GradientNormHistory(x, np.where(y > 0, np.nan, y))
+    with pytest.raises(TypeError, match="at_start: expected True or False"):
+        GradientNormHistory(x, y, at_start="no")
     model = keras.Sequential([keras.Input(shape=(6, 2)), keras.layers.SimpleRNN(2)])
     probe = GradientNormHistory(x, y[:, :1].repeat(2, axis=1))
     probe.set_model(model)

@@ -128,7 +128,7 @@ def test_compare_reuses_runs_and_the_table_lists_every_model():
     table = comparison_table(runs).splitlines()
     assert len(table) == 2 + 2
     assert table[2].startswith("| SimpleRNN | H(D+H+1) | 43 | 43 |")   # 4(2+4+1) + 3(4+1)
-    with pytest.raises(TypeError, match="runs: expected a non-empty list"):
+    with pytest.raises(ValueError, match="runs: expected a non-empty list"):
         comparison_table([])
     with pytest.raises(ValueError, match="kinds"):
         compare_architectures(data, ("transformer",))
