@@ -6,6 +6,11 @@ answered"; hint and solution print only when asked for. Where the expected value
 formula, a test confirms it with Keras.
 """
 
+import importlib.util
+import json
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -13,6 +18,7 @@ from rnn_helpers.activations import sigmoid
 from rnn_helpers.exercises import NOT_ANSWERED
 from rnn_helpers.exercises.bank import all_exercises
 from rnn_helpers.exercises.core import _NO_ANSWER, source_of
+from rnn_helpers.exercises.things_to_try import THINGS_TO_TRY
 
 BANK = all_exercises()
 NAMES = list(BANK)
@@ -158,3 +164,87 @@ def test_the_clipping_reference_equals_tensorflow():
     for G, max_norm in bptt._clip_cases():
         expected, _ = tf.clip_by_global_norm([tf.constant(row) for row in G], float(max_norm))
         np.testing.assert_allclose(bptt._reference_clip(G, max_norm), np.stack(expected), rtol=1e-12)
+
+
+# --- the notebooks use the bank, show its questions, and store no answer -------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+IMPORT = re.compile(r"from rnn_helpers\.exercises\.(\w+) import (\w+)")
+
+
+def _cells(path):
+    return [(c["cell_type"], "".join(c["source"]), c.get("outputs", []))
+            for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def _used():
+    """{"module.name": (notebook, markdown cell before the import)} for every bank import."""
+    used = {}
+    for path in NOTEBOOKS:
+        markdown = ""
+        for kind, source, _ in _cells(path):
+            if kind == "markdown":
+                markdown = source
+            for module, name in IMPORT.findall(source) if kind == "code" else ():
+                used[f"{module}.{name}"] = (path.name, markdown)
+    return used
+
+
+def test_every_bank_exercise_is_used_and_its_question_shown_above_it():
+    used = _used()
+    assert set(used) == set(BANK), {"unused": set(BANK) - set(used), "unknown": set(used) - set(BANK)}
+    for name, (notebook, markdown) in used.items():
+        assert _flat(BANK[name].question) in _flat(markdown), (notebook, name)
+        assert BANK[name].title in markdown, (notebook, name)
+
+
+def _stored_text(outputs):
+    parts = []
+    for out in outputs:
+        parts.append(out.get("text", ""))
+        parts += [out.get("data", {}).get(mime, "") for mime in ("text/plain", "text/html", "text/markdown")]
+    return "".join("".join(p) if isinstance(p, list) else p for p in parts)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_a_saved_notebook_stores_no_solution_hint_or_correct_mark(path):
+    for kind, source, outputs in _cells(path):
+        stored = _stored_text(outputs)
+        assert not re.search(r"^(Solution|Hint) \(|✓", stored, re.M), (path.name, source[:80], stored[:200])
+        if kind == "code":                                            # only a comment may say show=True
+            assert "show=True" not in "\n".join(line.split("#")[0] for line in source.splitlines()), source
+        for ex in BANK.values():
+            assert ex.solution_text not in stored and ex.solution_text not in source, (path.name, ex.title)
+
+
+def test_each_widgets_things_to_try_are_listed_next_to_it_without_answers():
+    for widget, pairs in THINGS_TO_TRY.items():
+        books = [p for p in NOTEBOOKS if any(k == "code" and f"{widget}(" in s for k, s, _ in _cells(p))]
+        assert books, widget
+        for path in books:
+            markdown = "\n".join(s for k, s, _ in _cells(path) if k == "markdown")
+            for question, answer in pairs:
+                assert _flat(question) in _flat(markdown), (path.name, question)
+                assert _flat(answer) not in _flat(markdown), (path.name, question)
+
+
+def test_the_answer_sheet_holds_every_solution_and_answer(tmp_path):
+    spec = importlib.util.spec_from_file_location("answer_sheet", ROOT / "tools" / "answer_sheet.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    out = tmp_path / "sheet.md"
+    tool.main(["--output", str(out)])
+    sheet = out.read_text(encoding="utf-8")
+    for ex in BANK.values():
+        assert ex.solution_text in sheet and ex.question in sheet
+    for pairs in THINGS_TO_TRY.values():
+        for question, answer in pairs:
+            assert question in sheet and answer in sheet
+    assert "In the bank, not used by any notebook" not in sheet
+    headings = [line for line in sheet.splitlines() if line.startswith("## ")]
+    assert headings == [f"## {p.stem}" for p in NOTEBOOKS]
