@@ -7,11 +7,11 @@ instruction sets. So the notebooks follow four rules, and this file fails when o
 
 1. A code cell tagged ``nbval-ignore-output`` (its output is not compared) carries its claim in an
    assert: a line starting with ``assert``, ``np.testing.``, ``assert_allclose``, or
-   ``name.check(`` where ``name`` is an exercise built in the same notebook (``value_exercise`` or
-   ``function_exercise``). Exempt: widget cells (an output holds a widget view, or the source
-   builds one: ``*_explorer(``, ``widgets.<Widget>(``, a trailing ``.widget``) and cells tagged
-   ``display-only``. ``display(`` alone does not make a widget cell: displayed Markdown or HTML is
-   text that a reader takes as a claim.
+   ``name.check(`` where ``name`` is an exercise of the same notebook (built by ``*_exercise(...)``,
+   or imported from ``rnn_helpers.exercises``). Exempt: widget cells (an output holds a widget view,
+   or the source builds one: ``*_explorer(``, ``widgets.<Widget>(``, a trailing ``.widget``) and
+   cells tagged ``display-only``. ``display(`` alone does not make a widget cell: displayed Markdown
+   or HTML is text that a reader takes as a claim.
 2. ``display-only`` (cell tag) marks a cell that only shows something already asserted elsewhere
    (a table or plot of results that an earlier or later cell asserts). It must not train.
 3. A cell that trains (the patterns of /work/shared/tools/check_notebooks.py, plus a few the course
@@ -40,7 +40,8 @@ TRAINS = re.compile(r"\.fit\(|train_on_batch|train_classifier|train_|\.evaluate\
                     r"|GradientNormHistory\(|compare_architectures\(|\btrain\(")
 FLOAT_OUT = re.compile(r"\d\.\d{2,}|\de[-+]\d")
 ASSERTS = re.compile(r"^\s*assert\b|np\.testing\.|assert_allclose", re.M)
-EXERCISE = re.compile(r"^\s*(\w+)\s*=\s*(?:value|function)_exercise\(", re.M)
+EXERCISE = re.compile(r"^\s*(\w+)\s*=\s*\w*_exercise\(", re.M)             # ex = value_exercise(...)
+EXERCISE_IMPORT = re.compile(r"^from rnn_helpers\.exercises[\w.]* import (\w+)(?: as (\w+))?", re.M)
 BUILDS_WIDGET = re.compile(r"\w+_explorer\(|\bwidgets\.[A-Z]\w*\(|\.widget\s*\Z")
 NBVAL_COMMENT = re.compile(r"#\s*NBVAL_", re.I)
 
@@ -68,7 +69,9 @@ def contract_findings(nb) -> list[str]:
     if spec != "python3":
         found.append(f"kernelspec is {spec!r}, not 'python3'")
     code = [c for c in nb.cells if c.cell_type == "code"]
-    exercises = set(EXERCISE.findall("\n".join(c.source for c in code)))
+    sources = "\n".join(c.source for c in code)
+    exercises = set(EXERCISE.findall(sources))
+    exercises |= {alias or name for name, alias in EXERCISE_IMPORT.findall(sources) if "exercise" in name}
     names = "|".join(map(re.escape, sorted(exercises)))
     checks = re.compile(rf"\b(?:{names})\.check\(") if exercises else None
     for number, cell in enumerate(code, start=1):
@@ -142,6 +145,8 @@ GOOD = {
     "display-only plot": _cell("plot_training_curves(history)\nprint(f'{best:.3f}')", IGNORE, DISPLAY_ONLY,
                                printed="0.123\n"),
     "exercise check": _cell("ex.check(my_answer)", IGNORE, printed="✓ 0.358\n"),
+    "imported exercise check": _cell("from rnn_helpers.exercises.lstm import forget_exercise as ex_f\n"
+                                     "ex_f.check(answer)", IGNORE),
     "trains, prints the stable part": _cell("hist = model.fit(x, y).history\nprint(hist['loss'][-1] < 0.5)",
                                             printed="True\n"),
     "exact floats, no training": _cell("print(np.round(W @ x, 4))", printed="[0.1741 0.1779]\n"),
