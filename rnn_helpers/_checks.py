@@ -59,6 +59,8 @@ def as_array(name: str, value, *, ndim: int | None = None, dtype=None, finite: b
 def check_finite(name: str, arr) -> None:
     """Raise ``ValueError`` if ``arr`` holds a NaN or an infinity, saying how many and where."""
     arr = np.asarray(arr)
+    if not (np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)):
+        raise TypeError(f"{name}: expected an array of numbers, got dtype {arr.dtype}")
     bad = ~np.isfinite(arr)
     if bad.any():
         first = tuple(int(i) for i in np.argwhere(bad)[0])

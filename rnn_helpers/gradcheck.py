@@ -22,7 +22,7 @@ def rel_error(a, b) -> float:
     a = as_array("a", a, dtype=np.float64)
     b = as_array("b", b, dtype=np.float64)
     if b.shape != a.shape:
-        raise ValueError(f"b: expected the shape of a, {a.shape}, got {b.shape}")
+        raise ValueError(f"a, b: expected two arrays of one shape, got {a.shape} and {b.shape}")
     scale = max(np.abs(a).max(initial=0.0), np.abs(b).max(initial=0.0))
     if scale == 0:
         return 0.0

@@ -27,7 +27,7 @@ def test_rel_error_values():
 @pytest.mark.parametrize(
     ("call", "error", "words"),
     [
-        (lambda: rel_error([1.0, 2.0], [1.0]), ValueError, "b: expected the shape of a, (2,), got (1,)"),
+        (lambda: rel_error([1.0, 2.0], [1.0]), ValueError, "a, b: expected two arrays of one shape, got (2,) and (1,)"),
         (lambda: rel_error([1.0, np.nan], [1.0, 2.0]), ValueError, "NaN/inf"),
         (lambda: rel_error("abc", [1.0]), TypeError, "array of numbers"),
         (lambda: numerical_gradient(lambda: 0.0, np.ones(2, dtype=np.float32)), TypeError, "float64"),

@@ -37,8 +37,8 @@ class SequenceSplits:
         shape = None
         for part in ("train", "val", "test"):
             x = as_array(f"x_{part}", getattr(self, f"x_{part}"), ndim=3)      # (N, T, D)
-            y = _labels(f"y_{part}", getattr(self, f"y_{part}"), len(x))      # (N,)
             check_nonempty(f"x_{part}", x)
+            y = _labels(f"y_{part}", getattr(self, f"y_{part}"), len(x))      # (N,)
             if shape is not None:
                 check_shape(f"x_{part} (steps and features of x_train)", x, (None, *shape))
             shape = x.shape[1:]

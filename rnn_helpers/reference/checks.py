@@ -58,22 +58,22 @@ def check_step_inputs(kind, param_shapes, n_states, x_t, state, params, activati
     if not isinstance(state, (tuple, list)):
         raise TypeError(f"state: expected a tuple of {n_states} (B, H) array(s) for {kind}, "
                         f"got {type(state).__name__}")
-    params, H = check_cell_params(kind, param_shapes, params, x_t.shape[1], x_t.dtype)
+    params, H = check_cell_params(kind, param_shapes, params, x_t.shape[1], x_t.dtype, D_from="x_t")
     state = check_state("state", kind, state, n_states, x_t.shape[0], H, x_t.dtype, default_zeros=False)
     return x_t, state, params
 
 
-def check_cache(kind, cache, keys):
+def check_cache(kind, cache, keys, name="cache"):
     """Raise unless ``cache`` is a forward-step cache of this cell (it holds ``keys``)."""
     if not isinstance(cache, dict):
-        raise TypeError(f"cache: expected the dict returned by the {kind} forward step, "
+        raise TypeError(f"{name}: expected the dict returned by the {kind} forward step, "
                         f"got {type(cache).__name__}")
     if cache.get("kind", kind) != kind or set(keys) - set(cache):
-        raise ValueError(f"cache: expected a cache from a {kind} forward step, got one from "
+        raise ValueError(f"{name}: expected a cache from a {kind} forward step, got one from "
                          f"{cache.get('kind', 'something else')!r} (keys {sorted(cache, key=str)})")
     h = cache["h"]
     if not isinstance(h, np.ndarray) or h.ndim != 2 or not np.issubdtype(h.dtype, np.floating):
-        raise ValueError(f"cache['h']: expected the (B, H) float array the forward step stored, "
+        raise ValueError(f"{name}['h']: expected the (B, H) float array the forward step stored, "
                          f"got {type(h).__name__} {np.shape(h)}")
 
 

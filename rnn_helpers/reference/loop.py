@@ -75,8 +75,8 @@ def _check_caches(kind, cell, caches):
         raise TypeError(f"caches: expected the list returned by forward(), got {type(caches).__name__}")
     if not caches:
         raise ValueError("caches: expected the non-empty list returned by forward(), got an empty one")
-    for cache in caches:
-        check_cache(kind, cache, cell.cache_keys)
+    for t, cache in enumerate(caches):
+        check_cache(kind, cache, cell.cache_keys, name=f"caches[{t}]")
         if cache["h"].shape != caches[-1]["h"].shape:
             raise ValueError(f"caches: expected the caches of one forward() call (every h of shape "
                              f"{caches[-1]['h'].shape}), got an h of shape {cache['h'].shape}")

@@ -1,0 +1,961 @@
+"""Every public function of rnn_helpers, called wrongly the way a student might call it.
+
+The package is walked with pkgutil; every callable not starting with "_" defined in a module (classes
+and dataclasses too) must have an entry in ``TABLE`` (or a reason in ``EXCLUDED``). An entry is a
+valid call (``good``, keyword arguments) and, per argument, the bad values to put in its place. Each
+bad call must raise exactly ``TypeError`` (wrong kind of value) or ``ValueError`` (right kind, wrong
+value) with a message whose head (the text before the first ": ") names the argument: never another
+exception type, a message from deep inside numpy/TensorFlow/scikit-learn, or a silent result.
+
+Cases that fail in other engineers' modules are marked xfail in ``PENDING`` ("owned by <area>,
+pending") until their owners land their checks.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import rnn_helpers
+
+NAN, INF = np.nan, np.inf
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad values: each turns the valid value of an argument into a bad one, with the error expected.
+
+class Bad(NamedTuple):
+    label: str
+    make: Callable        # valid value -> bad value
+    error: type
+
+
+def bad(label, value, error) -> Bad:
+    """A bad value that does not depend on the valid one (``value`` may be a zero-argument lazy)."""
+    return Bad(label, lambda _good: value() if isinstance(value, Lazy) else value, error)
+
+
+class Lazy:
+    """A value built when the case runs (Keras layers, figures), not when the table is read."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self):
+        return self.fn()
+
+
+def _with(v, x):
+    a = np.array(v, dtype=np.float64)
+    a.flat[0] = x
+    return a
+
+
+NONE = bad("None", None, TypeError)
+TEXT = bad("a string", "abc", TypeError)
+BOOL = bad("a bool", True, TypeError)
+CPLX = bad("complex", 1 + 2j, TypeError)
+A_TEXT = Bad("strings", lambda v: np.full(np.shape(v), "a"), TypeError)
+A_BOOL = Bad("bools", lambda v: np.ones(np.shape(v), dtype=bool), TypeError)
+A_CPLX = Bad("complex array", lambda v: np.asarray(v) + 1j, TypeError)
+A_NAN = Bad("NaN", lambda v: _with(v, NAN), ValueError)
+A_INF = Bad("inf", lambda v: _with(v, INF), ValueError)
+A_NDIM = Bad("extra axis", lambda v: np.asarray(v)[None], ValueError)
+A_EMPTY = Bad("empty", lambda v: np.asarray(v)[:0], ValueError)
+A_NEG = Bad("negative", lambda v: _with(v, -1.0), ValueError)
+
+ARRAY = (NONE, A_TEXT, A_BOOL, A_CPLX, A_NAN, A_INF, A_NDIM)       # a finite array of numbers
+ARRAY_E = ARRAY + (A_EMPTY,)                                        # ... that must not be empty
+INT = (NONE, bad("'3'", "3", TypeError), BOOL, bad("2.5", 2.5, TypeError), bad("0", 0, ValueError),
+       bad("-1", -1, ValueError))                                   # a positive integer
+SEED = (bad("-1", -1, ValueError), bad("1.5", 1.5, TypeError), BOOL, bad("'0'", "0", TypeError), NONE)
+SEED_OR_NONE = SEED[:-1]
+NUMBER = (NONE, TEXT, BOOL, CPLX, bad("NaN", NAN, ValueError), bad("inf", INF, ValueError))
+NUMBER_OR_NONE = NUMBER[1:]
+POSITIVE = NUMBER + (bad("0", 0.0, ValueError), bad("-1", -1.0, ValueError))
+POSITIVE_OR_NONE = POSITIVE[1:]
+GATE = NUMBER + (bad("1.5", 1.5, ValueError), bad("-0.5", -0.5, ValueError))   # in [0, 1]
+CHOICE = (NONE, bad("3", 3, TypeError), bad("'nope'", "nope", ValueError))
+FLAG = (bad("'yes'", "yes", TypeError), bad("1", 1, TypeError), NONE)
+AXES = (bad("'left'", "left", TypeError), bad("3", 3, TypeError))   # ax=None is valid
+ACTIVATION = CHOICE
+
+
+@dataclass
+class Spec:
+    good: object                                      # dict of keyword arguments, or a callable giving one
+    bad: dict = field(default_factory=dict)           # argument -> tuple of Bad
+    words: dict = field(default_factory=dict)         # argument -> the name its message uses
+    extra: list = field(default_factory=list)         # X(...) cases that are not one argument swapped
+
+
+class X(NamedTuple):
+    """A case of its own: ``call()`` must raise ``error`` naming ``words`` (error None: it may also
+    return normally, but must not raise anything else)."""
+
+    label: str
+    call: Callable
+    error: type | None
+    words: str
+
+
+def S(good=None, *, words=None, extra=(), **bad_values) -> Spec:
+    return Spec({} if good is None else good, bad_values, words or {}, list(extra))
+
+
+# ---------------------------------------------------------------------------------------------
+# Valid inputs, built once (Keras layers are the slow part).
+
+B, T, D, H = 2, 5, 3, 4
+RNG = np.random.default_rng(0)
+X3 = RNG.normal(size=(B, T, D))                       # (B, T, D)
+X2 = X3[:, 0]                                         # (B, D)
+
+
+@functools.cache
+def params(kind):
+    from rnn_helpers.reference import init_params
+
+    return init_params(kind, D, H, seed=1)
+
+
+def P(kind, **replace):
+    return {**params(kind), **replace}
+
+
+@functools.cache
+def run(kind):
+    from rnn_helpers.reference import forward
+
+    return forward(kind, X3, params(kind))
+
+
+def zeros_state(n):
+    return tuple(np.zeros((B, H)) for _ in range(n))
+
+
+@functools.cache
+def layer(kind, **kw):
+    import keras
+
+    cls = {"simple_rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM, "gru": keras.layers.GRU}[kind]
+    lay = cls(H, **kw)
+    lay(np.zeros((1, T, D), dtype="float32"))
+    return lay
+
+
+@functools.cache
+def dense():
+    import keras
+
+    return keras.layers.Dense(3)
+
+
+@functools.cache
+def unbuilt_lstm():
+    import keras
+
+    return keras.layers.LSTM(H)
+
+
+@functools.cache
+def record(batch=False):
+    from rnn_helpers.gates import record_gates
+
+    return record_gates(layer("lstm"), X3 if batch else X3[0])
+
+
+def record_fields(**replace):
+    rec = record()
+    return {"kind": rec.kind, "x": rec.x, "h": rec.h, "g": rec.g, "i": rec.i, "f": rec.f, "o": rec.o,
+            "c": rec.c} | replace
+
+
+@functools.cache
+def splits():
+    from rnn_helpers.datasets.splits import SequenceSplits
+
+    y = np.arange(30) % 3
+    x = RNG.normal(size=(30, T, D)).astype(np.float32)
+    return SequenceSplits(x[:20], y[:20], x[20:25], y[20:25], x[25:], y[25:])
+
+
+def new_ax():
+    return plt.subplots()[1]
+
+
+LAYER = (NONE, bad("a Dense layer", Lazy(dense), TypeError), bad("'lstm'", "lstm", TypeError))
+SAT = {"f": (np.array([0.1, 0.2]), np.array([0.3, 0.4]))}
+
+
+def _grid():
+    from rnn_helpers.cliff import loss_grid
+
+    return loss_grid(np.linspace(2, 8, 5), np.linspace(-5, 1, 5))
+
+
+def _paths(n):
+    from rnn_helpers.cliff import descent_path
+
+    path = descent_path(5.0, -3.0, 0.5, 3)
+    return {f"path {k}": path for k in range(n)}
+
+
+def _history():
+    from rnn_helpers.models.callbacks import GradientNormHistory
+
+    return GradientNormHistory(X3, np.zeros((B, 1)))
+
+
+def _probe_wrong_shape():
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(T, D + 1)), keras.layers.SimpleRNN(2),
+                              keras.layers.Dense(1)])
+    model.compile(loss="mse")
+    probe = _history()
+    probe.set_model(model)
+    return probe.probe()
+
+
+def _m(module):
+    return importlib.import_module(f"rnn_helpers.{module}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The table: "module.function" -> Spec.
+
+TABLE = {
+    # _checks: the shared checks themselves (``name`` is the argument they report)
+    "rnn_helpers._checks.as_numbers": S({"name": "x", "value": [1.0, 2.0], "ndim": 1}, value=ARRAY,
+                                        words={"value": "x"}),
+    "rnn_helpers._checks.as_array": S({"name": "x", "value": [1.0, 2.0], "ndim": 1}, value=ARRAY,
+                                      words={"value": "x"}, extra=[
+        X("float32 overflow", lambda: _m("_checks").as_array("x", [1e39], dtype=np.float32), ValueError,
+          "x")]),
+    "rnn_helpers._checks.check_finite": S({"name": "x", "arr": [1.0]}, arr=(A_NAN, A_INF, A_TEXT),
+                                          words={"arr": "x"}),
+    "rnn_helpers._checks.check_nonempty": S({"name": "x", "arr": np.ones(2)}, arr=(A_EMPTY,),
+                                            words={"arr": "x"}),
+    "rnn_helpers._checks.check_shape": S({"name": "x", "arr": np.ones(2), "expected": (2,)},
+                                         arr=(A_NDIM, A_EMPTY), words={"arr": "x"}),
+    "rnn_helpers._checks.check_choice": S({"name": "x", "value": "a", "choices": ["a"]}, value=CHOICE,
+                                          words={"value": "x"}),
+    "rnn_helpers._checks.check_bool": S({"name": "x", "value": True}, value=FLAG, words={"value": "x"}),
+    "rnn_helpers._checks.check_int": S({"name": "x", "value": 3, "low": 0, "high": 5}, words={"value": "x"},
+                                       value=(NONE, TEXT, BOOL, bad("2.5", 2.5, TypeError),
+                                              bad("-1", -1, ValueError), bad("6", 6, ValueError))),
+    "rnn_helpers._checks.check_positive_int": S({"name": "x", "value": 3}, value=INT, words={"value": "x"}),
+    "rnn_helpers._checks.check_params": S({"name": "params", "params": {"a": 1}, "expected_keys": ["a"]},
+                                          params=(NONE, bad("a list", [1], TypeError),
+                                                  bad("other keys", {"b": 1}, ValueError))),
+    "rnn_helpers._checks.check_seed": S({"value": 0}, value=SEED, words={"value": "seed"}),
+    "rnn_helpers._checks.check_number": S({"name": "x", "value": 1.0}, value=NUMBER, words={"value": "x"}),
+    "rnn_helpers._checks.check_positive_number": S({"name": "x", "value": 1.0}, value=POSITIVE,
+                                                   words={"value": "x"}),
+    "rnn_helpers._checks.check_float_dtype": S({"name": "dtype", "dtype": np.float32}, dtype=(
+        bad("int", int, ValueError), bad("'abc'", "abc", TypeError), bad("complex", complex, ValueError))),
+
+    # activations, gradcheck, environment
+    "rnn_helpers.activations.sigmoid": S({"z": np.array([1.0, -1.0])}, z=(NONE, A_TEXT, A_BOOL, A_CPLX)),
+    "rnn_helpers.activations.get_activation": S({"name": "tanh"}, name=CHOICE, words={"name": "activation"}),
+    "rnn_helpers.gradcheck.rel_error": S({"a": [1.0, 2.0], "b": [1.0, 2.5]}, a=ARRAY, b=ARRAY),
+    "rnn_helpers.gradcheck.numerical_gradient": S(
+        lambda: {"f": lambda: 0.0, "x": np.ones(2)},
+        f=(bad("3", 3, TypeError), bad("returns a string", lambda: "a", TypeError),
+           bad("returns an array", lambda: np.ones(2), TypeError)),
+        x=(NONE, bad("a list", [1.0], TypeError), bad("float32", np.ones(2, np.float32), TypeError),
+           bad("NaN", np.array([NAN]), ValueError)),
+        eps=POSITIVE),
+    "rnn_helpers.environment.setup_notebook": S({"seed": 0, "show_versions": False}, seed=SEED,
+                                                show_versions=FLAG),
+
+    # reference: cells, loop, weights, checks
+    "rnn_helpers.reference.simple_rnn.param_shapes": S({"input_size": 3, "hidden_size": 4}, input_size=INT,
+                                                       hidden_size=INT),
+    "rnn_helpers.reference.lstm.param_shapes": S({"input_size": 3, "hidden_size": 4}, input_size=INT,
+                                                 hidden_size=INT),
+    "rnn_helpers.reference.gru.param_shapes": S({"input_size": 3, "hidden_size": 4}, input_size=INT,
+                                                hidden_size=INT),
+    "rnn_helpers.reference.simple_rnn.rnn_step": S(
+        lambda: {"x_t": X2, "state": zeros_state(1), "params": params("simple_rnn")},
+        x_t=ARRAY_E + (bad("wrong D", np.zeros((B, D + 1)), ValueError),),
+        state=(NONE, bad("two arrays", zeros_state(2), ValueError),
+               bad("wrong B", (np.zeros((3, H)),), ValueError)),
+        params=(NONE, bad("lstm params", Lazy(lambda: params("lstm")), ValueError),
+                bad("W_hh None", Lazy(lambda: P("simple_rnn", W_hh=None)), TypeError),
+                bad("W_hh NaN", Lazy(lambda: P("simple_rnn", W_hh=np.full((H, H), NAN))), ValueError)),
+        activation=ACTIVATION),
+    "rnn_helpers.reference.lstm.lstm_step": S(
+        lambda: {"x_t": X2, "state": zeros_state(2), "params": params("lstm")},
+        x_t=ARRAY_E, state=(NONE, bad("one array", zeros_state(1), ValueError)),
+        params=(NONE, bad("rnn params", Lazy(lambda: params("simple_rnn")), ValueError),
+                bad("W_fh complex", Lazy(lambda: P("lstm", W_fh=np.zeros((H, H)) + 1j)), TypeError)),
+        activation=ACTIVATION),
+    "rnn_helpers.reference.gru.gru_step": S(
+        lambda: {"x_t": X2, "state": zeros_state(1), "params": params("gru")},
+        x_t=ARRAY_E, state=(NONE, bad("two arrays", zeros_state(2), ValueError)),
+        params=(NONE, bad("lstm params", Lazy(lambda: params("lstm")), ValueError)), activation=ACTIVATION),
+    "rnn_helpers.reference.simple_rnn.rnn_step_backward": S(
+        lambda: {"dh_out": np.ones((B, H)), "dstate": None, "cache": run("simple_rnn")[2][0]},
+        dh_out=ARRAY, dstate=(TEXT, bad("two arrays", zeros_state(2), ValueError)),
+        cache=(NONE, bad("{}", {}, ValueError),
+               bad("an lstm cache", Lazy(lambda: run("lstm")[2][0]), ValueError))),
+    "rnn_helpers.reference.lstm.lstm_step_backward": S(
+        lambda: {"dh_out": np.ones((B, H)), "dstate": None, "cache": run("lstm")[2][0]},
+        dh_out=ARRAY, dstate=(TEXT, bad("one array", zeros_state(1), ValueError)),
+        cache=(NONE, bad("a simple_rnn cache", Lazy(lambda: run("simple_rnn")[2][0]), ValueError),
+               bad("h not an array", Lazy(lambda: run("lstm")[2][0] | {"h": [1.0]}), ValueError))),
+    "rnn_helpers.reference.loop.check_kind": S({"kind": "lstm"}, kind=CHOICE),
+    "rnn_helpers.reference.loop.check_inputs": S(
+        lambda: {"kind": "lstm", "x": X3, "params": params("lstm")},
+        kind=CHOICE, x=ARRAY_E, params=(NONE, bad("gru params", Lazy(lambda: params("gru")), ValueError)),
+        state0=(TEXT, bad("wrong shape", (np.zeros((B, H + 1)),) * 2, ValueError)), activation=ACTIVATION),
+    "rnn_helpers.reference.loop.forward": S(
+        lambda: {"kind": "simple_rnn", "x": X3, "params": params("simple_rnn")},
+        kind=CHOICE,
+        x=ARRAY_E + (bad("2-D", X2, ValueError), bad("wrong D", np.zeros((B, T, D + 1)), ValueError)),
+        params=(NONE, bad("a list", [1, 2], TypeError),
+                bad("W_hh None", Lazy(lambda: P("simple_rnn", W_hh=None)), TypeError),
+                bad("W_hh (0, 0)", Lazy(lambda: P("simple_rnn", W_hh=np.zeros((0, 0)))), ValueError),
+                bad("b_h strings", Lazy(lambda: P("simple_rnn", b_h=np.array(["a"] * H))), TypeError)),
+        state0=(TEXT, bad("three arrays", zeros_state(3), ValueError), bad("NaN", (np.full((B, H), NAN),),
+                                                                          ValueError)),
+        activation=ACTIVATION),
+    "rnn_helpers.reference.loop.backward": S(
+        lambda: {"kind": "lstm", "dhs": np.ones((B, T, H)), "dstate": None, "caches": run("lstm")[2]},
+        kind=CHOICE + (bad("'gru'", "gru", ValueError), bad("'simple_rnn' for lstm caches", "simple_rnn",
+                                                            ValueError)),
+        dhs=ARRAY + (bad("wrong T", np.ones((B, T + 1, H)), ValueError),),
+        dstate=(TEXT, bad("one array", zeros_state(1), ValueError)), words={"kind": "kind|caches"},
+        caches=(NONE, bad("[]", [], ValueError), bad("[{}]", [{}], ValueError), bad("a dict", {}, TypeError),
+                bad("two runs mixed", Lazy(lambda: run("lstm")[2][:2] + [
+                    _m("reference").forward("lstm", X3[:1], params("lstm"))[2][0]]), ValueError))),
+    "rnn_helpers.reference.weights.init_params": S(
+        {"kind": "lstm", "input_size": 3, "hidden_size": 4}, kind=CHOICE, input_size=INT, hidden_size=INT,
+        scale=POSITIVE_OR_NONE, seed=SEED,
+        dtype=(bad("int", int, ValueError), bad("'abc'", "abc", TypeError))),
+    "rnn_helpers.reference.weights.orthogonal": S({"size": 3}, size=INT,
+                                                  seed=SEED + (bad("[1, -1]", [1, -1], ValueError),)),
+    "rnn_helpers.reference.checks.check_cell_params": S(
+        lambda: {"kind": "simple_rnn", "param_shapes": _m("reference.simple_rnn").param_shapes,
+                 "params": params("simple_rnn"), "D": D, "dtype": np.float64},
+        params=(NONE, bad("{}", {}, ValueError),
+                bad("NaN", Lazy(lambda: P("simple_rnn", b_h=np.full(H, NAN))), ValueError))),
+    "rnn_helpers.reference.checks.check_state": S(
+        {"name": "state0", "kind": "lstm", "state": zeros_state(2), "n_states": 2, "B": B, "H": H,
+         "dtype": np.float64, "default_zeros": True},
+        state=(TEXT, bad("one array", zeros_state(1), ValueError), bad("wrong B", (np.zeros((3, H)),) * 2,
+                                                                       ValueError)),
+        words={"state": "state0"}),
+    "rnn_helpers.reference.checks.check_step_inputs": S(
+        lambda: {"kind": "simple_rnn", "param_shapes": _m("reference.simple_rnn").param_shapes, "n_states": 1,
+                 "x_t": X2, "state": zeros_state(1), "params": params("simple_rnn"), "activation": "tanh"},
+        x_t=ARRAY_E, state=(NONE,), params=(NONE,), activation=ACTIVATION),
+    "rnn_helpers.reference.checks.check_cache": S(
+        lambda: {"kind": "lstm", "cache": run("lstm")[2][0], "keys": _m("reference.lstm").CACHE_KEYS},
+        cache=(NONE, bad("{}", {}, ValueError),
+               bad("a simple_rnn cache", Lazy(lambda: run("simple_rnn")[2][0]), ValueError))),
+    "rnn_helpers.reference.checks.check_step_backward_inputs": S(
+        lambda: {"kind": "simple_rnn", "n_states": 1, "keys": _m("reference.simple_rnn").CACHE_KEYS,
+                 "dh_out": np.ones((B, H)), "dstate": None, "cache": run("simple_rnn")[2][0]},
+        dh_out=ARRAY, dstate=(TEXT,), cache=(NONE,)),
+
+    # reference: Keras weights
+    "rnn_helpers.reference.keras_io.layer_kind": S(lambda: {"layer": layer("lstm")}, layer=LAYER),
+    "rnn_helpers.reference.keras_io.layer_activation": S(lambda: {"layer": layer("lstm")}, layer=LAYER + (
+        bad("elu", Lazy(lambda: layer("simple_rnn", activation="elu")), ValueError),
+        bad("hard_sigmoid gates", Lazy(lambda: layer("lstm", recurrent_activation="hard_sigmoid")),
+            ValueError),
+        bad("reset_after=False", Lazy(lambda: layer("gru", reset_after=False)), ValueError))),
+    "rnn_helpers.reference.keras_io.from_keras_arrays": S(
+        lambda: {"kind": "lstm", "arrays": layer("lstm").get_weights()}, kind=CHOICE,
+        arrays=(NONE, bad("a dict", {}, TypeError),
+                bad("one array", Lazy(lambda: layer("lstm").get_weights()[:1]), ValueError),
+                bad("kernel not 4H wide", Lazy(lambda: [w[..., :-1] if j == 0 else w for j, w in
+                                                        enumerate(layer("lstm").get_weights())]), ValueError),
+                bad("gru weights", Lazy(lambda: layer("gru").get_weights()), ValueError),
+                bad("NaN kernel", Lazy(lambda: [w * NAN if j == 0 else w for j, w in
+                                                enumerate(layer("lstm").get_weights())]), ValueError),
+                bad("kernel None", Lazy(lambda: [None] + layer("lstm").get_weights()[1:]), TypeError))),
+    "rnn_helpers.reference.keras_io.to_keras_arrays": S(
+        lambda: {"kind": "gru", "params": params("gru")}, kind=CHOICE,
+        params=(NONE, bad("lstm params", Lazy(lambda: params("lstm")), ValueError),
+                bad("NaN", Lazy(lambda: P("gru", W_zx=np.full((H, D), NAN))), ValueError),
+                bad("one wrong shape", Lazy(lambda: P("gru", W_rh=np.zeros((H, H + 1)))), ValueError))),
+    "rnn_helpers.reference.keras_io.params_from_keras": S(
+        lambda: {"layer": layer("gru")},
+        layer=LAYER + (bad("unbuilt", Lazy(unbuilt_lstm), ValueError),
+                       bad("reset_after=False", Lazy(lambda: layer("gru", reset_after=False)), ValueError))),
+    "rnn_helpers.reference.keras_io.params_to_keras": S(
+        lambda: {"params": params("lstm"), "layer": layer("lstm")},
+        params=(NONE, bad("rnn params", Lazy(lambda: params("simple_rnn")), ValueError),
+                bad("NaN", Lazy(lambda: P("lstm", W_ih=np.full((H, H), NAN))), ValueError),
+                bad("inf", Lazy(lambda: P("lstm", b_f=np.full(H, INF))), ValueError),
+                bad("float32 overflow", Lazy(lambda: P("lstm", b_f=np.full(H, 1e39))), ValueError),
+                bad("complex", Lazy(lambda: P("lstm", b_f=np.zeros(H) + 1j)), TypeError),
+                bad("strings", Lazy(lambda: P("lstm", b_f=np.array(["a"] * H))), TypeError),
+                bad("wrong shape", Lazy(lambda: P("lstm", W_ix=np.zeros((H, D + 1)))), ValueError)),
+        layer=LAYER + (bad("unbuilt", Lazy(unbuilt_lstm), ValueError),),
+        extra=[X("biases into use_bias=False", lambda: _m("reference").params_to_keras(
+            params("simple_rnn"), layer("simple_rnn", use_bias=False)), ValueError, "params")]),
+    "rnn_helpers.reference.keras_io.forward_from_keras": S(
+        lambda: {"layer": layer("lstm"), "x": X3}, layer=LAYER,
+        x=ARRAY_E + (bad("wrong D", np.zeros((B, T, D + 2)), ValueError),),
+        state0=(TEXT, bad("one array", zeros_state(1), ValueError))),
+
+    # lesson maths
+    "rnn_helpers.gradients.safe_norm": S({"v": [3.0, 4.0]}, v=(NONE, A_TEXT, A_CPLX)),
+    "rnn_helpers.gradients.backprop_norms": S(
+        lambda: {"W_hh": params("simple_rnn")["W_hh"], "hs": run("simple_rnn")[0][0], "dh_T": np.ones(H)},
+        W_hh=ARRAY_E + (bad("not square", np.ones((H, H + 1)), ValueError),),
+        hs=ARRAY_E + (bad("above 1 (pre-activations)", np.full((T, H), 2.0), ValueError),),
+        activation=ACTIVATION, dh_T=ARRAY[1:] + (bad("wrong H", np.ones(H + 1), ValueError),)),
+    "rnn_helpers.gradients.jacobian_bound": S(
+        lambda: {"W_hh": params("simple_rnn")["W_hh"], "activation": "tanh", "lags": 5},
+        W_hh=ARRAY_E, activation=ACTIVATION,
+        lags=(NONE, TEXT, BOOL, bad("-1", -1, ValueError), bad("2-D", np.ones((2, 2)), ValueError),
+              bad("NaN", [NAN], ValueError)),
+        start=NUMBER + (bad("-1", -1.0, ValueError),),
+        sigma_max=NUMBER_OR_NONE + (bad("-1", -1.0, ValueError),)),
+    "rnn_helpers.gradients.gradient_norms_by_lag": S(
+        lambda: {"kind": "lstm", "x": X3, "params": params("lstm")},
+        kind=CHOICE + (bad("'gru'", "gru", ValueError),), x=ARRAY_E,
+        params=(NONE, bad("gru params", Lazy(lambda: params("gru")), ValueError)), activation=ACTIVATION),
+    "rnn_helpers.gradients.finite_difference_norms_by_lag": S(
+        lambda: {"kind": "gru", "x": X3[:1, :2], "params": params("gru")},
+        kind=CHOICE, x=ARRAY_E, params=(NONE,), activation=ACTIVATION, eps=POSITIVE),
+    "rnn_helpers.gradients.keras_gradient_norms_by_lag": S(
+        lambda: {"layer": layer("gru"), "x": X3},
+        layer=LAYER + (bad("stateful", Lazy(lambda: _stateful()), ValueError),),
+        x=ARRAY_E + (bad("wrong D", np.zeros((B, T, D + 1)), ValueError),)),
+    "rnn_helpers.gradients.clip_by_global_norm": S(
+        {"grads": [np.ones(3)], "max_norm": 1.0},
+        grads=(NONE, bad("an array", np.ones(3), TypeError), bad("NaN", [np.array([NAN])], ValueError),
+               bad("complex", [np.ones(2) + 1j], TypeError)),
+        max_norm=POSITIVE),
+    "rnn_helpers.memory.recurrent_matrix": S({"hidden_size": 4, "radius": 0.9}, hidden_size=INT,
+                                             radius=NUMBER + (bad("-0.1", -0.1, ValueError),), seed=SEED),
+    "rnn_helpers.memory.impulse_response": S(
+        lambda: {"W_hh": 0.9 * np.eye(H), "W_hx": np.ones((H, 1)), "steps": 5},
+        W_hh=ARRAY_E + (bad("not square", np.ones((2, 3)), ValueError),),
+        W_hx=ARRAY[1:] + (bad("wrong H", np.ones((H + 1, 1)), ValueError),), activation=ACTIVATION,
+        steps=INT, pulse=NUMBER, seed=SEED),
+    "rnn_helpers.memory.clip_for_display": S(
+        {"r": np.array([1.0, 1e-20, INF])}, r=(NONE, A_TEXT, A_CPLX, A_NAN, A_NDIM, A_EMPTY),
+        low=POSITIVE, high=NUMBER + (bad("below low", 1e-16, ValueError),)),
+    "rnn_helpers.gates.GateRecord": S(
+        lambda: record_fields(), kind=CHOICE + (bad("'simple_rnn'", "simple_rnn", ValueError),),
+        h=(NONE, A_TEXT, A_CPLX, A_NAN, A_EMPTY, bad("1-D", np.ones(T), ValueError)),
+        x=ARRAY + (bad("other T", np.zeros((T + 1, D)), ValueError),),
+        f=(A_NAN, A_CPLX, bad("above 1", np.full((T, H), 1.5), ValueError),
+           bad("wrong shape", np.zeros((T, H + 1)), ValueError)),
+        z=(bad("an array in an lstm record", np.zeros((T, H)), ValueError),)),
+    "rnn_helpers.gates.record_gates": S(
+        lambda: {"layer": layer("lstm"), "x": X3},
+        layer=LAYER + (bad("a SimpleRNN", Lazy(lambda: layer("simple_rnn")), TypeError),
+                       bad("go_backwards", Lazy(lambda: layer("lstm", go_backwards=True)), ValueError)),
+        x=ARRAY_E + (bad("wrong D", np.zeros((T, D + 1)), ValueError),)),
+    "rnn_helpers.gates.gate_saturation": S(
+        lambda: {"record": record()}, record=(NONE, bad("a dict", {"f": np.ones((2, 2))}, TypeError)),
+        low=NUMBER + (bad("above high", 0.95, ValueError),), high=NUMBER),
+    "rnn_helpers.gates.find_memory_units": S(
+        lambda: {"record": record(), "target": np.arange(T, dtype=float)},
+        record=(NONE, bad("a dict", {}, TypeError)),
+        target=ARRAY + (bad("constant", np.ones(T), ValueError),),
+        min_forget=NUMBER, min_correlation=NUMBER),
+    "rnn_helpers.gates.cell_path_gradient": S({"f": np.full((T, H), 0.9)}, f=ARRAY_E[:-2] + (
+        A_EMPTY, bad("4-D", np.ones((1, 1, T, H)), ValueError),
+        bad("above 1", np.full((T, H), 1.1), ValueError), bad("1-D", np.ones(T), ValueError))),
+    "rnn_helpers.gates.check_gate_value": S({"name": "f", "value": 0.5}, name=CHOICE,
+                                            value=GATE, words={"value": "f"}),
+    "rnn_helpers.gates.pulse_input": S(
+        {}, steps=INT, pulse_at=(NONE, BOOL, bad("2.5", 2.5, TypeError), bad("-1", -1, ValueError),
+                                 bad("50 (= steps)", 50, ValueError)),
+        noise=GATE, seed=SEED),
+    "rnn_helpers.gates.constant_gate_cell": S({"f": 0.9, "i": 1.0, "o": 1.0, "x": np.ones(4)}, f=GATE, i=GATE,
+                                              o=GATE, x=ARRAY_E),
+
+    # datasets
+    "rnn_helpers.datasets.splits.SequenceSplits": S(
+        lambda: dict(zip(["x_train", "y_train", "x_val", "y_val", "x_test", "y_test"],
+                         [getattr(splits(), k) for k in ("x_train", "y_train", "x_val", "y_val", "x_test",
+                                                          "y_test")])),
+        x_train=ARRAY_E, y_train=(NONE, bad("float labels", np.zeros(20), ValueError),
+                                  bad("too few", np.zeros(3, int), ValueError)),
+        x_test=(bad("other D", np.zeros((5, T, D + 1)), ValueError),)),
+    "rnn_helpers.datasets.splits.split_stratified": S(
+        lambda: {"x": np.zeros((40, 3, 2)), "y": np.arange(40) % 2},
+        x=ARRAY_E, y=(NONE, A_TEXT, bad("float labels", np.zeros(40), ValueError),
+                      bad("too few", np.zeros(3, int), ValueError),
+                      bad("a class of one", np.r_[np.zeros(39, int), 1], ValueError)),
+        val_fraction=NUMBER + (bad("0", 0.0, ValueError), bad("1.5", 1.5, ValueError)),
+        test_fraction=NUMBER + (bad("0.9 (sum >= 1)", 0.9, ValueError),), seed=SEED),
+    "rnn_helpers.datasets.splits.random_lengths": S({"n": 4, "max_len": 5}, n=INT, max_len=INT,
+                                                    min_len=INT + (bad("above max_len", 6, ValueError),),
+                                                    seed=SEED),
+    "rnn_helpers.datasets.splits.truncate_and_pad": S(
+        lambda: {"x": np.zeros((2, 4, 3)), "lengths": np.array([1, 3])}, x=ARRAY_E,
+        lengths=(NONE, bad("floats", np.array([1.0, 2.0]), ValueError),
+                 bad("too long", np.array([1, 5]), ValueError),
+                 bad("wrong count", np.array([1]), ValueError), A_TEXT),
+        pad_value=NUMBER + (bad("float32 overflow", 1e39, ValueError),)),
+    "rnn_helpers.datasets.digits.digit_sequence_splits": S({}, seed=SEED),
+    "rnn_helpers.datasets.synthetic.adding_problem": S(
+        {"n": 4, "seq_len": 6}, n=INT, seq_len=INT + (bad("1", 1, ValueError),), seed=SEED,
+        dtype=(bad("int", int, ValueError), bad("'abc'", "abc", TypeError))),
+    "rnn_helpers.datasets.synthetic.marked_sum_so_far": S({"x": np.zeros((3, 6, 2))}, x=ARRAY + (
+        bad("3 channels", np.zeros((3, 6, 3)), ValueError),)),
+    "rnn_helpers.datasets.synthetic.trivial_baseline_mse": S({"y": np.ones(3)}, y=ARRAY_E),
+    "rnn_helpers.datasets.synthetic.random_sequence_data": S(
+        {"n": 4, "timesteps": 3, "features": 2}, n=INT, timesteps=INT, features=INT, num_classes=INT,
+        seed=SEED),
+    "rnn_helpers.datasets.synthetic.default_windows": S({"seq_len": 20}, seq_len=INT),
+    "rnn_helpers.datasets.synthetic.temporal_order_problem": S(
+        {"n": 4, "seq_len": 20}, n=INT, seq_len=INT, seed=SEED,
+        windows=(TEXT, bad("one window", ((0, 2),), ValueError),
+                 bad("outside the sequence", ((0, 2), (18, 30)), ValueError))),
+    "rnn_helpers.datasets.synthetic.temporal_order_labels": S(
+        lambda: {"x": _m("datasets.synthetic").temporal_order_problem(3, 20)[0]}, x=ARRAY),
+    "rnn_helpers.datasets.synthetic.latch_problem": S(
+        {"n": 4, "seq_len": 10}, n=INT, seq_len=INT, latch_len=INT, seed=SEED,
+        noise_std=NUMBER + (bad("-1", -1.0, ValueError),)),
+    "rnn_helpers.datasets.synthetic.latch_labels": S(
+        lambda: {"x": _m("datasets.synthetic").latch_problem(3, 10)[0]}, x=ARRAY, latch_len=INT),
+
+    # cliff (the one-unit loss surface)
+    "rnn_helpers.cliff.UnitRNN": S({}, T=INT, h0=NUMBER, target=NUMBER, activation=ACTIVATION + (
+        bad("'relu' (unbounded)", "relu", ValueError),)),
+    "rnn_helpers.cliff.unit_forward": S({"w": 5.0, "b": -2.5}, w=NUMBER, b=NUMBER,
+                                        problem=(bad("a dict", {}, TypeError),)),
+    "rnn_helpers.cliff.unit_loss_and_grad": S({"w": 5.0, "b": -2.5}, w=NUMBER, b=NUMBER,
+                                              problem=(bad("a dict", {}, TypeError),)),
+    "rnn_helpers.cliff.loss_grid": S({"ws": np.linspace(2, 8, 5), "bs": np.linspace(-5, 1, 5)},
+                                     ws=ARRAY_E, bs=ARRAY_E, problem=(bad("a dict", {}, TypeError),)),
+    "rnn_helpers.cliff.descent_path": S({"w0": 5.0, "b0": -3.0, "lr": 0.5, "steps": 3}, w0=NUMBER, b0=NUMBER,
+                                        lr=POSITIVE, steps=INT, clip=POSITIVE_OR_NONE,
+                                        problem=(bad("a dict", {}, TypeError),)),
+    "rnn_helpers.cliff.find_wall": S({"w": 5.0}, w=NUMBER, b_low=NUMBER, b_high=NUMBER, tol=POSITIVE,
+                                     problem=(bad("a dict", {}, TypeError),)),
+
+    # models
+    "rnn_helpers.models.callbacks.GradientNormHistory": S(
+        lambda: {"x_probe": X3, "y_probe": np.zeros((B, 1))}, x_probe=ARRAY_E,
+        y_probe=(NONE, A_NAN, A_TEXT, bad("wrong count", np.zeros((B + 1, 1)), ValueError)), every=INT,
+        at_start=FLAG, words={"x_probe": "x_probe|y_probe"},
+        extra=[X("x_probe of the wrong shape for the model", _probe_wrong_shape, ValueError, "x_probe")]),
+    "rnn_helpers.models.classifiers.recurrent_param_count": S({"kind": "lstm", "features": 3, "units": 4},
+                                                              kind=CHOICE, features=INT, units=INT),
+    "rnn_helpers.models.classifiers.expected_param_count": S(
+        {"kind": "lstm", "features": 3, "units": 4, "num_classes": 2}, kind=CHOICE, features=INT, units=INT,
+        num_classes=INT),
+    "rnn_helpers.models.classifiers.build_classifier": S(
+        {"kind": "simple_rnn", "input_shape": (T, D), "num_classes": 2, "units": 2},
+        kind=CHOICE, input_shape=(NONE, bad("5", 5, TypeError), bad("(8,)", (8,), ValueError),
+                                  bad("(8, 0)", (8, 0), ValueError), bad("(8, 2.5)", (8, 2.5), TypeError)),
+        num_classes=INT, units=INT, activation=ACTIVATION, mask_value=NUMBER_OR_NONE, learning_rate=POSITIVE,
+        seed=SEED),
+    "rnn_helpers.models.classifiers.train_classifier": S(
+        lambda: {"kind": "simple_rnn", "data": splits(), "epochs": 1, "units": 2},
+        kind=CHOICE, data=(NONE, bad("a tuple", (X3, np.zeros(B)), TypeError)), epochs=INT, batch_size=INT,
+        seed=SEED, activation=ACTIVATION,
+        callbacks=(TEXT, bad("[3]", [3], TypeError), NONE)),
+    "rnn_helpers.models.classifiers.compare_architectures": S(
+        lambda: {"data": splits(), "kinds": ["lstm"], "epochs": 1, "units": 2},
+        data=(NONE, bad("a tuple", (X3, np.zeros(B)), TypeError)),
+        kinds=(NONE, bad("'lstm'", "lstm", TypeError), bad("[]", [], ValueError),
+               bad("['nope']", ["nope"], ValueError)),
+        done=(bad("[3]", [3], TypeError), NONE)),
+    "rnn_helpers.models.classifiers.comparison_table": S(
+        {"runs": []}, runs=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError))),
+    "rnn_helpers.models.layers.derived_seed": S({"seed": 0, "name": "kernel_initializer"}, seed=SEED),
+    "rnn_helpers.models.layers.seeded_initializers": S(
+        {"layer_kwargs": {}, "seed": 0}, layer_kwargs=(NONE, bad("a list", [1], TypeError)), seed=SEED),
+    "rnn_helpers.models.layers.recurrent_layer": S({"kind": "lstm", "units": 2}, kind=CHOICE, units=INT,
+                                                   seed=SEED_OR_NONE),
+    "rnn_helpers.models.regressors.build_optimizer": S(
+        {}, optimizer=(bad("3", 3, TypeError), bad("'nope'", "nope", ValueError)),
+        learning_rate=POSITIVE_OR_NONE, clipnorm=POSITIVE_OR_NONE, global_clipnorm=POSITIVE_OR_NONE),
+    "rnn_helpers.models.regressors.build_adding_model": S(
+        {"kind": "simple_rnn", "seq_len": 5, "units": 2}, kind=CHOICE, seq_len=INT, units=INT, seed=SEED,
+        learning_rate=POSITIVE_OR_NONE,
+        extra=[X("return_sequences=True", lambda: _m("models.regressors").build_adding_model(
+            "simple_rnn", 5, units=2, return_sequences=True), ValueError, "return_sequences")]),
+
+    # plots
+    "rnn_helpers.plots._base.check_axes": S(lambda: {"name": "ax", "ax": new_ax()}, ax=(NONE,) + AXES),
+    "rnn_helpers.plots._base.target_axes": S({"ax": None}, ax=AXES),
+    "rnn_helpers.plots._base.curve": S({"name": "norms", "values": [1.0, 0.5]}, words={"values": "norms"},
+                                       values=(NONE, A_TEXT, A_CPLX, A_NDIM, A_EMPTY, A_NEG)),
+    "rnn_helpers.plots._base.note": S(lambda: {"ax": new_ax(), "text": "hi", "color": "k"},
+                                      ax=(NONE,) + AXES, text=(NONE, bad("3", 3, TypeError))),
+    "rnn_helpers.plots._base.fit_log_ylim": S(lambda: {"ax": new_ax()}, ax=(NONE,) + AXES),
+    "rnn_helpers.plots.curves.plot_gradient_norms": S(
+        {"norms": np.array([1.0, 0.5, 0.1]), "bound": np.ones(3)},
+        norms=(NONE, A_TEXT, A_CPLX, A_NDIM, A_EMPTY, A_NEG, bad("all NaN", np.full(3, NAN), ValueError)),
+        ax=AXES, bound=(A_TEXT, A_NEG, A_EMPTY, A_CPLX)),
+    "rnn_helpers.plots.curves.plot_training_curves": S(
+        {"history": {"loss": [1.0, 0.5], "val_loss": [1.1, 0.6]}},
+        history=(NONE, bad("a list", [1.0, 0.5], TypeError), bad("{}", {}, ValueError),
+                 bad("strings", {"loss": ["a", "b"]}, TypeError), bad("no epochs", {"loss": []}, ValueError),
+                 bad("2-D", {"loss": [[1.0]]}, ValueError)),
+        ax=AXES, metric=CHOICE, baseline=NUMBER_OR_NONE),
+    "rnn_helpers.plots.curves.plot_gradient_norm_history": S(
+        {"history": (np.arange(3), {"rnn": np.ones(3)})},
+        history=(NONE, bad("a dict", {"rnn": [1.0]}, TypeError),
+                 bad("no records", Lazy(_history), ValueError),
+                 bad("negative norms", (np.arange(2), {"rnn": np.array([1.0, -1.0])}), ValueError),
+                 bad("one value too few", (np.arange(2), {"rnn": np.ones(1)}), ValueError)),
+        ax=AXES, words={"history": "history|norms"}),
+    "rnn_helpers.plots.curves.plot_impulse_responses": S(
+        {"curves": {"tanh": np.array([1.0, 0.5])}}, ax=AXES,
+        curves=(NONE, bad("a list", [[1.0]], TypeError), bad("{}", {}, ValueError),
+                bad("NaN", {"a": np.array([NAN])}, ValueError), bad("empty", {"a": np.zeros(0)}, ValueError),
+                bad("complex", {"a": np.ones(2) + 1j}, TypeError)),
+        words={"curves": "curves|r"}),
+    "rnn_helpers.plots.curves.plot_forget_products": S(
+        {"curves": {"f=0.9": 0.9 ** np.arange(4)}}, ax=AXES,
+        curves=(NONE, bad("{}", {}, ValueError), bad("above 1", {"a": np.array([2.0])}, ValueError),
+                bad("empty", {"a": np.zeros(0)}, ValueError),
+                bad("NaN", {"a": np.array([NAN])}, ValueError))),
+    "rnn_helpers.plots.heatmaps.plot_hidden_states": S({"hs": np.zeros((T, H))}, hs=ARRAY_E, ax=AXES),
+    "rnn_helpers.plots.heatmaps.plot_gate_heatmap": S(
+        {"values": np.full((T, H), 0.5)}, ax=AXES,
+        values=ARRAY_E + (bad("above 1 for a gate", np.full((T, H), 2.0), ValueError),),
+        name=(NONE, bad("3", 3, TypeError)),
+        highlight=(bad("[1.5]", [1.5], TypeError), bad("[99]", [99], ValueError), TEXT), colorbar=FLAG),
+    "rnn_helpers.plots.heatmaps.plot_input": S(
+        {"x": RNG.normal(size=(T, 2))}, x=ARRAY_E, ax=AXES,
+        names=(TEXT, bad("one name for two channels", ["a"], ValueError))),
+    "rnn_helpers.plots.heatmaps.plot_gate_record": S(
+        lambda: {"record": record()},
+        record=(NONE, bad("a batch", Lazy(lambda: record(batch=True)), ValueError)),
+        axes=(bad("strings", ["a"] * 7, TypeError), bad("too few", Lazy(lambda: [new_ax()]), ValueError)),
+        names=(bad("['z']", ["z"], ValueError), bad("'f'", "f", TypeError)),
+        highlight=(bad("[99]", [99], ValueError),), input_names=(TEXT,),
+        words={"input_names": "names"}),
+    "rnn_helpers.plots.heatmaps.plot_gate_saturation": S(
+        {"saturation": SAT}, ax=AXES,
+        saturation=(NONE, bad("a list", [1], TypeError), bad("{}", {}, ValueError),
+                    bad("one array", {"f": (np.ones(2),)}, TypeError),
+                    bad("above 1", {"f": (np.ones(2), np.full(2, 2.0))}, ValueError)),
+        highlight=(bad("[1.5]", [1.5], TypeError),), min_saturated=NUMBER + (bad("2", 2.0, ValueError),)),
+    "rnn_helpers.plots.surfaces.plot_loss_surface": S(
+        lambda: {"grid": _grid()}, grid=(NONE, bad("a dict", {}, TypeError)), ax=AXES,
+        paths=(TEXT, bad("{'a': 3}", {"a": 3}, TypeError)),
+        levels=(bad("0", 0, ValueError), TEXT, BOOL), colorbar=FLAG,
+        extra=[X("13 paths", lambda: _m("plots.surfaces").plot_loss_surface(_grid(), paths=_paths(13)), None,
+                 "paths")]),
+
+    # exercises
+    "rnn_helpers.exercises.core.value_exercise": S(
+        {"title": "t", "expected": 1.0, "hint": "h", "solution": "s"},
+        expected=(NONE, A_NAN, A_CPLX, A_TEXT), rtol=NUMBER + (bad("-1", -1.0, ValueError),),
+        atol=NUMBER + (bad("-1", -1.0, ValueError),), title=(NONE, bad("3", 3, TypeError)), hint=(NONE,)),
+    "rnn_helpers.exercises.core.function_exercise": S(
+        {"title": "t", "reference": np.sum, "cases": [(np.ones(2),)], "hint": "h", "solution": "s"},
+        reference=(NONE, bad("3", 3, TypeError)),
+        cases=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError), TEXT),
+        rtol=NUMBER + (bad("-1", -1.0, ValueError),)),
+    "rnn_helpers.exercises.core.source_of": S(lambda: {"fn": _m("gradcheck").rel_error},
+                                              fn=(NONE, bad("3", 3, TypeError))),
+    "rnn_helpers.exercises.parameters.parameter_count": S({"kind": "lstm", "input_size": 3, "hidden_size": 4},
+                                                          kind=CHOICE, input_size=INT, hidden_size=INT),
+    "rnn_helpers.exercises.parameters.dense_parameter_count": S({"inputs": 3, "units": 4}, inputs=INT,
+                                                                units=INT),
+
+    # widgets
+    "rnn_helpers.widgets._base.slider": S(
+        {"name": "sigma", "value": 1.0, "lo": 0.0, "hi": 2.0, "step": 0.1, "description": "σ"},
+        value=NUMBER + (bad("outside the range", 3.0, ValueError),), words={"value": "sigma"}),
+    "rnn_helpers.widgets._base.dropdown": S(
+        {"name": "activation", "value": "tanh", "options": ["tanh", "relu"], "description": "φ"},
+        value=CHOICE, words={"value": "activation"}),
+    "rnn_helpers.widgets._base.legend_above": S(lambda: {"ax": new_ax()}, ax=(NONE,) + AXES, ncol=INT),
+    "rnn_helpers.widgets._base.BlitRenderer": S(
+        lambda: {"fig": plt.figure()}, fig=(NONE, TEXT), cache_size=INT),
+    "rnn_helpers.widgets._base.png_bytes": S(
+        {"rgba": np.zeros((2, 2, 4), np.uint8)},
+        rgba=(NONE, A_TEXT, bad("2-D", np.zeros((2, 2), np.uint8), ValueError),
+                                                      bad("floats", np.zeros((2, 2, 4)), ValueError))),
+    "rnn_helpers.widgets.gradient.log_limits": S(
+        {}, extra=[X("strings", lambda: _m("widgets.gradient").log_limits(["a"]), TypeError, "curves"),
+                   X("no curve", lambda: _m("widgets.gradient").log_limits(), ValueError, "curves"),
+                   X("complex", lambda: _m("widgets.gradient").log_limits([1 + 1j]), TypeError, "curves"),
+                   X("None", lambda: _m("widgets.gradient").log_limits(None), TypeError, "curves")]),
+    "rnn_helpers.widgets.gradient.gradient_explorer": S(
+        {"seq_len": 5, "hidden_size": 2}, seed=SEED, sigma=NUMBER + (bad("99", 99.0, ValueError),),
+        activation=ACTIVATION, seq_len=INT, hidden_size=INT, input_scale=NUMBER),
+    "rnn_helpers.widgets.memory.memory_explorer": S(
+        {"hidden_size": 2, "steps": 5}, hidden_size=INT, steps=INT,
+        radius=NUMBER + (bad("-1", -1.0, ValueError),),
+        activation=ACTIVATION, seed=SEED),
+    "rnn_helpers.widgets.gates.gate_explorer": S({}, f=GATE, i=GATE, o=GATE, noise=GATE, seed=SEED),
+}
+
+
+def _stateful():
+    import keras
+
+    lay = keras.layers.GRU(H, stateful=True)
+    lay(np.zeros((B, T, D), dtype="float32"))
+    return lay
+
+
+# Public callables that take no argument, or are plain records built by a checked function.
+EXCLUDED = {
+    "rnn_helpers.environment.quiet_tensorflow": "takes no arguments",
+    "rnn_helpers.environment.versions": "takes no arguments",
+    "rnn_helpers.datasets.digits.load_digit_sequences": "takes no arguments",
+    "rnn_helpers.exercises.bank.all_exercises": "takes no arguments",
+    "rnn_helpers.models.callbacks.EpochTimer": "takes no arguments (a Keras callback)",
+    "rnn_helpers.reference.loop.Cell": "the internal record of CELLS, never built by a student",
+    "rnn_helpers.cliff.LossGrid": "a plain record returned by loss_grid (checked)",
+    "rnn_helpers.cliff.DescentPath": "a plain record returned by descent_path (checked)",
+    "rnn_helpers.gates.MemoryUnits": "a plain record returned by find_memory_units (checked)",
+    "rnn_helpers.models.classifiers.TrainedModel": "a plain record returned by train_classifier (checked)",
+    "rnn_helpers.exercises.core.Result": "a plain record returned by Exercise.check",
+    "rnn_helpers.exercises.core.Exercise": "built by value_exercise / function_exercise (checked)",
+    "rnn_helpers.widgets._base.Explorer": "abstract base of the explorers; built by the *_explorer builders",
+    "rnn_helpers.widgets.gates.GateExplorer": "built by gate_explorer (checked)",
+    "rnn_helpers.widgets.gradient.GradientExplorer": "built by gradient_explorer (checked)",
+    "rnn_helpers.widgets.memory.MemoryExplorer": "built by memory_explorer (checked)",
+    "rnn_helpers.exercises.hidden_state.my_rnn_step": "an exercise's worked solution, shown to the "
+                                                       "student as it is (source_of)",
+    "rnn_helpers.exercises.lstm.my_lstm_step": "an exercise's worked solution, shown to the student",
+    "rnn_helpers.exercises.bptt.clip_global": "an exercise's worked solution, shown to the student",
+}
+
+# Failing cases in modules owned by others: marked xfail until their owners land their checks.
+OWNERS = {"cliff": "cliff", "plots.surfaces": "cliff/surfaces", "models.regressors": "regressors",
+          "models.layers": "layers", "datasets.synthetic": "synthetic datasets", "exercises": "exercises",
+          "widgets": "widgets", "gates.find_memory_units": "gates.find_memory_units",
+          "gradients.clip_by_global_norm": "gradients.clip_by_global_norm"}
+PENDING = {
+    "datasets.synthetic.adding_problem[dtype='abc']",
+    'datasets.synthetic.adding_problem[dtype=int]',
+    'datasets.synthetic.temporal_order_problem[windows=one window]',
+    'exercises.core.function_exercise[cases=None]',
+    'exercises.core.function_exercise[cases=[3]]',
+    'exercises.core.function_exercise[cases=a string]',
+    'exercises.core.function_exercise[rtol=-1]',
+    'exercises.core.function_exercise[rtol=NaN]',
+    'exercises.core.function_exercise[rtol=None]',
+    'exercises.core.function_exercise[rtol=a bool]',
+    'exercises.core.function_exercise[rtol=a string]',
+    'exercises.core.function_exercise[rtol=complex]',
+    'exercises.core.function_exercise[rtol=inf]',
+    'exercises.core.source_of[fn=3]',
+    'exercises.core.source_of[fn=None]',
+    'exercises.core.value_exercise[atol=-1]',
+    'exercises.core.value_exercise[atol=NaN]',
+    'exercises.core.value_exercise[atol=None]',
+    'exercises.core.value_exercise[atol=a bool]',
+    'exercises.core.value_exercise[atol=a string]',
+    'exercises.core.value_exercise[atol=complex]',
+    'exercises.core.value_exercise[atol=inf]',
+    'exercises.core.value_exercise[expected=None]',
+    'exercises.core.value_exercise[expected=complex array]',
+    'exercises.core.value_exercise[expected=strings]',
+    'exercises.core.value_exercise[hint=None]',
+    'exercises.core.value_exercise[rtol=-1]',
+    'exercises.core.value_exercise[rtol=NaN]',
+    'exercises.core.value_exercise[rtol=None]',
+    'exercises.core.value_exercise[rtol=a bool]',
+    'exercises.core.value_exercise[rtol=a string]',
+    'exercises.core.value_exercise[rtol=complex]',
+    'exercises.core.value_exercise[rtol=inf]',
+    'exercises.core.value_exercise[title=3]',
+    'exercises.core.value_exercise[title=None]',
+    "exercises.parameters.dense_parameter_count[inputs='3']",
+    'exercises.parameters.dense_parameter_count[inputs=-1]',
+    'exercises.parameters.dense_parameter_count[inputs=0]',
+    'exercises.parameters.dense_parameter_count[inputs=2.5]',
+    'exercises.parameters.dense_parameter_count[inputs=None]',
+    'exercises.parameters.dense_parameter_count[inputs=a bool]',
+    "exercises.parameters.dense_parameter_count[units='3']",
+    'exercises.parameters.dense_parameter_count[units=-1]',
+    'exercises.parameters.dense_parameter_count[units=0]',
+    'exercises.parameters.dense_parameter_count[units=2.5]',
+    'exercises.parameters.dense_parameter_count[units=None]',
+    'exercises.parameters.dense_parameter_count[units=a bool]',
+    'gates.find_memory_units[min_correlation=NaN]',
+    'gates.find_memory_units[min_correlation=None]',
+    'gates.find_memory_units[min_correlation=a bool]',
+    'gates.find_memory_units[min_correlation=a string]',
+    'gates.find_memory_units[min_correlation=complex]',
+    'gates.find_memory_units[min_correlation=inf]',
+    'gates.find_memory_units[min_forget=NaN]',
+    'gates.find_memory_units[min_forget=None]',
+    'gates.find_memory_units[min_forget=a bool]',
+    'gates.find_memory_units[min_forget=a string]',
+    'gates.find_memory_units[min_forget=complex]',
+    'gates.find_memory_units[min_forget=inf]',
+    'models.layers.seeded_initializers[layer_kwargs=None]',
+    'models.layers.seeded_initializers[layer_kwargs=a list]',
+    "models.layers.seeded_initializers[seed='0']",
+    'models.layers.seeded_initializers[seed=-1]',
+    'models.layers.seeded_initializers[seed=1.5]',
+    'models.layers.seeded_initializers[seed=None]',
+    'models.layers.seeded_initializers[seed=a bool]',
+    'plots.surfaces.plot_loss_surface[13 paths]',
+    "plots.surfaces.plot_loss_surface[colorbar='yes']",
+    'plots.surfaces.plot_loss_surface[colorbar=1]',
+    'plots.surfaces.plot_loss_surface[colorbar=None]',
+    'plots.surfaces.plot_loss_surface[levels=0]',
+    'plots.surfaces.plot_loss_surface[levels=a bool]',
+    'plots.surfaces.plot_loss_surface[levels=a string]',
+    "widgets._base.BlitRenderer[cache_size='3']",
+    'widgets._base.BlitRenderer[cache_size=-1]',
+    'widgets._base.BlitRenderer[cache_size=0]',
+    'widgets._base.BlitRenderer[cache_size=2.5]',
+    'widgets._base.BlitRenderer[cache_size=None]',
+    'widgets._base.BlitRenderer[cache_size=a bool]',
+    'widgets._base.BlitRenderer[fig=None]',
+    'widgets._base.BlitRenderer[fig=a string]',
+    "widgets._base.legend_above[ax='left']",
+    'widgets._base.legend_above[ax=3]',
+    'widgets._base.legend_above[ax=None]',
+    "widgets._base.legend_above[ncol='3']",
+    'widgets._base.legend_above[ncol=-1]',
+    'widgets._base.legend_above[ncol=0]',
+    'widgets._base.legend_above[ncol=2.5]',
+    'widgets._base.legend_above[ncol=None]',
+    'widgets._base.legend_above[ncol=a bool]',
+    'widgets._base.png_bytes[rgba=2-D]',
+    'widgets._base.png_bytes[rgba=None]',
+    'widgets._base.png_bytes[rgba=floats]',
+    'widgets._base.png_bytes[rgba=strings]',
+    'widgets.gradient.log_limits[None]',
+    'widgets.gradient.log_limits[complex]',
+    'widgets.gradient.log_limits[no curve]',
+    'widgets.gradient.log_limits[strings]',
+}
+
+
+# ---------------------------------------------------------------------------------------------
+
+def public_callables() -> dict[str, object]:
+    """{"module.name": object} for every public callable defined (not re-exported) in the package."""
+    found = {}
+    for info in pkgutil.walk_packages(rnn_helpers.__path__, "rnn_helpers."):
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if not name.startswith("_") and callable(obj) and getattr(obj, "__module__", None) == info.name:
+                found[f"{info.name}.{name}"] = obj
+    return found
+
+
+FOUND = public_callables()
+
+
+class Case(NamedTuple):
+    key: str
+    label: str
+    prepare: Callable          # () -> the bad call, ready to make (building it must not raise)
+    error: type | None
+    words: str
+
+
+def _swap_call(fn, spec, arg, b):
+    """A function that builds the bad call's arguments and returns the call, not yet made."""
+    def prepare():
+        good = spec.good() if callable(spec.good) else dict(spec.good)
+        kwargs = {**good, arg: b.make(good.get(arg))}
+        return lambda: fn(**kwargs)
+    return prepare
+
+
+def cases() -> list[Case]:
+    out = []
+    for key, spec in TABLE.items():
+        fn = FOUND.get(key)
+        if fn is None:
+            continue                                   # reported by test_table_names_existing_functions
+        for arg, bads in spec.bad.items():
+            for b in bads:
+                out.append(Case(key, f"{arg}={b.label}", _swap_call(fn, spec, arg, b), b.error,
+                                spec.words.get(arg, arg)))
+        out += [Case(key, x.label, (lambda call=x.call: call), x.error, x.words) for x in spec.extra]
+    return out
+
+
+def _owner(key):
+    rest = key.removeprefix("rnn_helpers.")
+    return next((area for prefix, area in OWNERS.items() if rest == prefix or rest.startswith(prefix + ".")),
+                None)
+
+
+def _params():
+    for c in cases():
+        case_id = f"{c.key.removeprefix('rnn_helpers.')}[{c.label}]"
+        marks = [pytest.mark.xfail(reason=f"owned by {_owner(c.key)}, pending", strict=False)] \
+            if case_id in PENDING else []
+        yield pytest.param(c, id=case_id, marks=marks)
+
+
+def _names_the_argument(message, words):
+    head = message.split(": ")[0]
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", head) for w in words.split("|"))
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_bad_call_raises_a_clear_error(case):
+    call = case.prepare()
+    try:
+        result = call()
+    except Exception as exc:  # noqa: BLE001 - the type is what is tested
+        assert type(exc) in (ValueError, TypeError), f"raised {type(exc).__name__}: {exc}"
+        assert case.error is None or type(exc) is case.error, \
+            f"expected {case.error.__name__}, raised {type(exc).__name__}: {exc}"
+        assert _names_the_argument(str(exc), case.words), \
+            f"the message does not name {case.words!r} before its first colon: {exc}"
+    else:
+        assert case.error is None, f"returned {result!r:.120} instead of raising {case.error.__name__}"
+
+
+def test_every_public_function_has_bad_input_cases():
+    missing = sorted(set(FOUND) - set(TABLE) - set(EXCLUDED))
+    assert not missing, f"public functions without bad-input cases in TABLE (or a reason in EXCLUDED): " \
+                        f"{missing}"
+    empty = sorted(key for key, spec in TABLE.items() if not spec.bad and not spec.extra)
+    assert not empty, f"TABLE entries without a single bad call: {empty}"
+
+
+def test_table_names_existing_functions():
+    stale = sorted((set(TABLE) | set(EXCLUDED)) - set(FOUND))
+    assert not stale, f"TABLE/EXCLUDED name functions that no longer exist: {stale}"
+    assert not set(TABLE) & set(EXCLUDED)
+
+
+def test_the_valid_calls_are_valid():
+    """Each entry's ``good`` call runs (cheap ones only): the bad calls differ from it in one argument."""
+    slow = {"train_classifier", "compare_architectures", "digit_sequence_splits", "gradient_explorer",
+            "memory_explorer", "gate_explorer", "setup_notebook", "build_classifier", "build_adding_model",
+            "plot_loss_surface", "BlitRenderer", "find_wall", "comparison_table"}
+    failures = []
+    for key, spec in TABLE.items():
+        if key.rsplit(".", 1)[1] in slow or not spec.bad or key not in FOUND:
+            continue
+        good = spec.good() if callable(spec.good) else dict(spec.good)
+        try:
+            FOUND[key](**good)
+        except Exception as exc:  # noqa: BLE001
+            failures.append(f"{key}: {type(exc).__name__}: {exc}")
+    assert not failures, "\n".join(failures)
+
+
+def test_pending_cases_exist_and_belong_to_other_areas():
+    ids = {f"{c.key.removeprefix('rnn_helpers.')}[{c.label}]": c.key for c in cases()}
+    assert not PENDING - set(ids), f"PENDING names cases that no longer exist: {sorted(PENDING - set(ids))}"
+    mine = sorted(i for i in PENDING if _owner(ids[i]) is None)
+    assert not mine, f"PENDING cases in modules without another owner: {mine}"
