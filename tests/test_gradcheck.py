@@ -27,14 +27,14 @@ def test_rel_error_values():
 @pytest.mark.parametrize(
     ("call", "error", "words"),
     [
-        (lambda: rel_error([1.0, 2.0], [1.0]), ValueError, "a, b: expected two arrays of one shape, got (2,) and (1,)"),
+        (lambda: rel_error([1.0, 2.0], [1.0]), ValueError, "two arrays of one shape, got (2,) and (1,)"),
         (lambda: rel_error([1.0, np.nan], [1.0, 2.0]), ValueError, "NaN/inf"),
         (lambda: rel_error("abc", [1.0]), TypeError, "array of numbers"),
         (lambda: numerical_gradient(lambda: 0.0, np.ones(2, dtype=np.float32)), TypeError, "float64"),
         (lambda: numerical_gradient(lambda: 0.0, [1.0, 2.0]), TypeError, "got list"),
         (lambda: numerical_gradient(3.0, np.ones(2)), TypeError, "got float"),
         (lambda: numerical_gradient(lambda: np.nan, np.ones(2)), ValueError, "NaN or inf"),
-        (lambda: numerical_gradient(lambda: 0.0, np.ones(2), eps=0), ValueError, "eps: expected a finite number > 0"),
+        (lambda: numerical_gradient(lambda: 0.0, np.ones(2), eps=0), ValueError, "eps: expected a finite"),
     ],
 )
 def test_gradcheck_errors_name_what_they_got(call, error, words):
