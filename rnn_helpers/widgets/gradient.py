@@ -7,7 +7,7 @@ A thin layer over ``reference.forward``, ``gradients.backprop_norms`` and
 ``gradients.jacobian_bound`` on the ``widgets._base.Explorer``: one persistent matplotlib figure (no
 pyplot, so it never shows itself) whose curves and title are blitted to PNG in an
 ``ipywidgets.Image``, which works in plain JupyterLab without ipympl and in tests without a kernel.
-The log y-limits are snapped to tick multiples (``log_limits``), so most moves reuse the cached
+The log y-limits are snapped to tick multiples (``_log_limits``), so most moves reuse the cached
 background.
 """
 
@@ -32,6 +32,8 @@ INPUT_SIZE = 4
 # above that, two threads spin-wait on a busy 2-core machine and updates take 100+ ms.
 RANGES = {"sigma": (0.05, 4.0, 0.05), "seq_len": (2, 200, 1), "hidden_size": (2, 96, 1),
           "input_scale": (0.0, 5.0, 0.1)}
+TINY = 5e-324                                    # the smallest positive float64 (subnormal)
+FLOAT_RANGE = (math.log10(TINY), 308.0)          # the y-axis' widest range, in decades
 
 
 @functools.lru_cache(maxsize=16)
@@ -68,11 +70,7 @@ def _where_it_left(norms, what):
     return notes
 
 
-TINY = 5e-324                                    # the smallest positive float64 (subnormal)
-FLOAT_RANGE = (math.log10(TINY), 308.0)          # in decades: 5e-324 .. 1e308
-
-
-def log_limits(*curves) -> tuple[float, float, float]:
+def _log_limits(*curves) -> tuple[float, float, float]:
     """(lo, hi, step) in decades: log y-limits around every finite positive value, snapped outwards
     to multiples of a tick step chosen from the span.
 
@@ -143,7 +141,7 @@ class GradientExplorer(Explorer):
         for line, y in zip(self.lines, (self.norms, self.bound)):
             line.set_data(lags, np.where(np.isfinite(y) & (y > 0), y, np.nan))
         self.ax.set_xlim(0, max(lags[-1], 1))
-        _set_log_axis(self.ax, *log_limits(self.norms, self.bound))
+        _set_log_axis(self.ax, *_log_limits(self.norms, self.bound))
         self.ax.title.set_text(f"{v['activation']}, σ_max(W_hh) = {v['sigma']:.2f}, H = "
                                f"{v['hidden_size']}, T = {v['seq_len']}")
         notes = _where_it_left(self.norms, "measured norm") + _where_it_left(self.bound, "bound")

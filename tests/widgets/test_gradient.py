@@ -8,7 +8,7 @@ import pytest
 
 from rnn_helpers.gradients import backprop_norms
 from rnn_helpers.reference import forward, orthogonal
-from rnn_helpers.widgets.gradient import _where_it_left, gradient_explorer, log_limits
+from rnn_helpers.widgets.gradient import _log_limits, _where_it_left, gradient_explorer
 
 
 @pytest.fixture
@@ -95,10 +95,10 @@ def test_y_limits_hold_every_point_and_sit_on_ticks(explorer):
 
 
 def test_log_limits_snap_outwards_to_a_tick_step():
-    assert log_limits(np.array([1.0, 1e-11])) == (-12.0, 2.0, 2.0)
-    assert log_limits(np.array([1.0, 1.0])) == (-1.0, 1.0, 1.0)
-    assert log_limits(np.array([0.0, np.inf])) == (-2.0, 2.0, 1.0)        # nothing finite to show
-    lo, hi, step = log_limits(np.array([1.0, 5e-324]), np.array([1e120]))
+    assert _log_limits(np.array([1.0, 1e-11])) == (-12.0, 2.0, 2.0)
+    assert _log_limits(np.array([1.0, 1.0])) == (-1.0, 1.0, 1.0)
+    assert _log_limits(np.array([0.0, np.inf])) == (-2.0, 2.0, 1.0)        # nothing finite to show
+    lo, hi, step = _log_limits(np.array([1.0, 5e-324]), np.array([1e120]))
     assert lo == pytest.approx(np.log10(5e-324)) and hi == 200.0 and step == 100.0   # float64's floor
 
 
