@@ -4,10 +4,15 @@ One hidden unit, no input, run for T steps from a fixed start h_0::
 
     a_t = w h_{t-1} + b,    h_t = φ(a_t),    L(w, b) = (h_T − target)²
 
+The paper writes the same model on the pre-activation, x_t = w σ(x_{t-1}) + b from x_0 = 0.5,
+with error (σ(x_50) − 0.7)²; with h_t = σ(x_t) that is the model above with h_0 = σ(0.5) ≈ 0.622,
+T = 50 and target 0.7: ``UnitRNN()``'s defaults, the paper's surface exactly.
+
 For sigmoid φ and w > 4 the map h ↦ σ(w h + b) has two stable fixed points; which one h_T
 reaches depends on which side of the unstable one h_0 lies, so L jumps across a thin line in
-the (w, b) plane: a wall where the gradient is huge. ``descent_path`` runs gradient descent on
-this surface, optionally rescaling the gradient when its norm exceeds ``clip``.
+the (w, b) plane, where h_0 is itself the fixed point, b = logit(h_0) − w h_0: a wall where
+the gradient is huge (``find_wall``; for w = 6, b ≈ −3.235). ``descent_path`` runs gradient
+descent on this surface, optionally rescaling the gradient when its norm exceeds ``clip``.
 
     grid = loss_grid(np.linspace(2, 8, 121), np.linspace(-5, 1, 121))
     path = descent_path(w0=5.25, b0=-3.0, lr=1.0, steps=60, clip=1.0)
@@ -24,14 +29,21 @@ from rnn_helpers._checks import as_array, check_choice, check_positive_int
 from rnn_helpers.activations import get_activation
 
 ACTIVATIONS = ("sigmoid", "tanh")  # bounded units: the surface stays finite
+PASCANU_X0 = 0.5                                      # the paper's start, a pre-activation x_0
+PASCANU_H0 = float(1.0 / (1.0 + np.exp(-PASCANU_X0)))  # h_0 = σ(x_0) ≈ 0.6225
 
 
 @dataclass(frozen=True)
 class UnitRNN:
-    """The one-unit problem: ``T`` steps from ``h0``, loss ``(h_T − target)²``."""
+    """The one-unit problem: ``T`` steps from ``h0``, loss ``(h_T − target)²``.
 
-    T: int = 30
-    h0: float = 0.5
+    The defaults are Pascanu et al.'s setting (T = 50, h_0 = σ(0.5), target 0.7). The series'
+    earlier setting, ``UnitRNN(T=30, h0=0.5)``, is "after Pascanu et al.": h_0 = 0.5 puts the wall
+    on the line b = −w/2, which is easier to state but not the paper's figure.
+    """
+
+    T: int = 50
+    h0: float = PASCANU_H0
     target: float = 0.7
     activation: str = "sigmoid"
 
@@ -147,3 +159,32 @@ def descent_path(w0, b0, lr, steps, clip=None, problem=None) -> DescentPath:
     thetas = np.array(thetas)                              # (steps + 1, 2)
     return DescentPath(thetas[:, 0], thetas[:, 1], np.array(losses), np.array(norms),
                        None if clip is None else float(clip))
+
+
+def find_wall(w, b_low=-10.0, b_high=10.0, problem=None, tol=1e-12) -> float:
+    """The bias b in [b_low, b_high] where h_0 is a fixed point of h ↦ φ(w h + b), by bisection.
+
+    Below it h_T falls from h_0 towards the lower stable fixed point, above it h_T rises towards the
+    upper one: bisection on the sign of h_T − h_0 (which basin h_T is in). For sigmoid φ with w > 4
+    (tanh: w > 1) near this b, h_0 is the unstable fixed point and the loss jumps there: the wall.
+    Raises ValueError if h_T − h_0 has the same sign at both ends (no crossing in the range).
+    """
+    p = _problem(problem)
+    w, lo, hi = _check_number("w", w), _check_number("b_low", b_low), _check_number("b_high", b_high)
+    if not lo < hi or _check_number("tol", tol) <= 0:
+        raise ValueError(f"b_low, b_high, tol: expected b_low < b_high and tol > 0, got {lo}, {hi}, {tol}")
+
+    def side(b):                                          # which basin h_T is in: −1, 0 or +1
+        return np.sign(unit_forward(w, b, p)[-1] - p.h0)
+
+    if side(lo) == side(hi):
+        raise ValueError(f"b_low, b_high: expected h_T − h_0 to change sign between them for w = {w}, "
+                         f"got the same sign at b = {lo} and b = {hi}")
+    low_side = side(lo)
+    while hi - lo > tol:
+        mid = 0.5 * (lo + hi)
+        if side(mid) == low_side:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
