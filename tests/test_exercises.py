@@ -117,11 +117,20 @@ def test_function_exercise_copies_dict_arguments():
     ("call", "error", "words"),
     [
         (lambda: value_exercise("t", np.nan, hint="", solution=""), ValueError, "must be finite"),
+        (lambda: value_exercise("t", 1.0, rtol=-1, hint="", solution=""), ValueError, "rtol"),
+        (lambda: value_exercise(3, 1.0, hint="", solution=""), TypeError, "title"),
         (lambda: function_exercise("t", 3, CASES, hint="", solution=""), TypeError, "got int"),
         (lambda: function_exercise("t", reference_tanh_step, [], hint="", solution=""), ValueError, "cases"),
+        (lambda: function_exercise("t", reference_tanh_step, [3], hint="", solution=""), TypeError, "cases"),
     ],
 )
 def test_exercise_builders_reject_bad_definitions(call, error, words):
     with pytest.raises(error) as info:
         call()
     assert words in str(info.value)
+
+
+def test_a_complex_answer_is_not_marked_correct():
+    ex = value_exercise("t", 1.0, hint="h", solution="s")
+    result = ex.check(np.array(1 + 5j))
+    assert not result and "expected a number" in result.message

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_helpers._checks import as_numbers, check_number
+
 NOT_ANSWERED = "Not answered yet: replace the placeholder with your answer and run the cell again."
 _NO_ANSWER = object()  # a bank entry sets reference_solution and wrong_answer; ad-hoc exercises need not
 
@@ -83,6 +85,8 @@ def _compare(got, expected, rtol: float, atol: float, what: str) -> tuple[bool, 
     """Compare a student's value with the expected one; explain any difference without revealing it."""
     expected = np.asarray(expected, dtype=np.float64)
     try:
+        if np.iscomplexobj(got):                              # casting would drop the imaginary part
+            raise TypeError("complex")
         arr = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
         kind = "a number" if expected.ndim == 0 else f"an array of shape {expected.shape}"
@@ -99,13 +103,26 @@ def _compare(got, expected, rtol: float, atol: float, what: str) -> tuple[bool, 
     return False, f"not yet: {what} is off ({size}; tolerance rtol={rtol:g}, atol={atol:g}). Try hint()."
 
 
+def _check_texts(**texts) -> None:
+    for name, text in texts.items():
+        if not isinstance(text, str):
+            raise TypeError(f"{name}: expected a string, got {text!r} ({type(text).__name__})")
+
+
+def _check_tolerances(rtol, atol) -> tuple[float, float]:
+    return check_number("rtol", rtol, low=0.0), check_number("atol", atol, low=0.0)
+
+
 def value_exercise(title: str, expected, *, rtol: float = 1e-6, atol: float = 0.0, hint: str,
                    solution: str, question: str = "", reference_solution=_NO_ANSWER,
                    wrong_answer=_NO_ANSWER) -> Exercise:
     """An exercise whose answer is a number or an array, accepted within ``rtol``/``atol``."""
-    expected = np.asarray(expected, dtype=np.float64)
-    if not np.all(np.isfinite(expected)):
-        raise ValueError(f"expected: the reference answer must be finite, got {expected}")
+    _check_texts(title=title, hint=hint, solution=solution, question=question)
+    rtol, atol = _check_tolerances(rtol, atol)
+    try:
+        expected = as_numbers("expected", expected).astype(np.float64)   # real, finite
+    except ValueError as exc:
+        raise ValueError(f"{exc} (the reference answer must be finite)") from None
     return Exercise(title, lambda answer: _compare(answer, expected, rtol, atol, "your answer"),
                     hint, solution, question, reference_solution, wrong_answer, kind="value")
 
@@ -115,10 +132,14 @@ def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *
                       reference_solution=_NO_ANSWER, wrong_answer=_NO_ANSWER) -> Exercise:
     """An exercise whose answer is a function, run on each of ``cases`` (tuples of arguments)
     and compared with ``reference`` (the course's own function) on the same arguments."""
+    _check_texts(title=title, hint=hint, solution=solution, question=question)
+    rtol, atol = _check_tolerances(rtol, atol)
     if not callable(reference):
         raise TypeError(f"reference: expected a function, got {type(reference).__name__}")
-    if not cases or not all(isinstance(c, tuple) for c in cases):
-        raise ValueError("cases: expected a non-empty list of argument tuples")
+    if not isinstance(cases, (list, tuple)) or not all(isinstance(c, tuple) for c in cases):
+        raise TypeError(f"cases: expected a list of argument tuples, got {cases!r:.60}")
+    if not cases:
+        raise ValueError("cases: expected a non-empty list of argument tuples, got []")
 
     def checker(fn):
         if not callable(fn):
@@ -157,4 +178,6 @@ def source_of(fn: Callable) -> str:
     import inspect
     import textwrap
 
+    if not inspect.isfunction(fn):
+        raise TypeError(f"fn: expected a function defined in Python, got {fn!r} ({type(fn).__name__})")
     return textwrap.dedent(inspect.getsource(fn)).strip()

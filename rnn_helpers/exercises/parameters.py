@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnn_helpers._checks import check_positive_int
 from rnn_helpers.exercises.core import value_exercise
 from rnn_helpers.reference.loop import check_kind
 
@@ -20,6 +21,7 @@ def parameter_count(kind, input_size, hidden_size) -> int:
 
 def dense_parameter_count(inputs, units) -> int:
     """Dense(units) on ``inputs`` features: a (units, inputs) matrix and a bias (units,)."""
+    inputs, units = check_positive_int("inputs", inputs), check_positive_int("units", units)
     return units * (inputs + 1)
 
 
