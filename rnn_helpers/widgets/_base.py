@@ -19,10 +19,12 @@ from collections import OrderedDict
 import ipywidgets as widgets
 import numpy as np
 import PIL.Image
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from rnn_helpers._checks import check_choice, check_number
+from rnn_helpers._checks import check_choice, check_number, check_positive_int
 
 STYLE = {"description_width": "110px"}                # every slider and dropdown of the course
 LAYOUT = {"width": "340px"}
@@ -58,6 +60,9 @@ def legend_above(ax, ncol=2, title_pad=20, title_size="small"):
 
     Change the title with ``ax.title.set_text``: ``ax.set_title`` would reset its pad.
     """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax: expected a matplotlib Axes, got {type(ax).__name__}")
+    ncol, title_pad = check_positive_int("ncol", ncol), check_number("title_pad", title_pad, low=0.0)
     ax.set_title(" ", pad=title_pad, fontsize=title_size)
     legend = ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=ncol, frameon=False,
                        fontsize="small", borderaxespad=0.1, handlelength=1.8, columnspacing=1.2)
@@ -91,8 +96,10 @@ class BlitRenderer:
     """PNG bytes of a persistent figure: a cached static background plus the animated artists."""
 
     def __init__(self, fig, cache_size=16):
+        if not isinstance(fig, Figure):
+            raise TypeError(f"fig: expected a matplotlib Figure, got {type(fig).__name__}")
         _check_layering(fig)
-        self.fig = fig
+        self.fig, cache_size = fig, check_positive_int("cache_size", cache_size)
         self.canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
         self.cache_size = cache_size
         self.backgrounds = OrderedDict()                 # static key -> saved pixels
@@ -143,6 +150,10 @@ class BlitRenderer:
 
 def png_bytes(rgba) -> bytes:
     """PNG of an (h, w, 4) uint8 array at zlib level 1: about as small as the default, much faster."""
+    if not isinstance(rgba, np.ndarray) or not np.issubdtype(rgba.dtype, np.number):
+        raise TypeError(f"rgba: expected a numpy array of uint8 pixels, got {type(rgba).__name__}")
+    if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[-1] != 4:
+        raise ValueError(f"rgba: expected uint8 pixels of shape (h, w, 4), got {rgba.dtype} {rgba.shape}")
     buf = io.BytesIO()
     PIL.Image.fromarray(rgba).save(buf, format="png", compress_level=1)
     return buf.getvalue()

@@ -7,7 +7,7 @@ A thin layer over ``reference.forward``, ``gradients.backprop_norms`` and
 ``gradients.jacobian_bound`` on the ``widgets._base.Explorer``: one persistent matplotlib figure (no
 pyplot, so it never shows itself) whose curves and title are blitted to PNG in an
 ``ipywidgets.Image``, which works in plain JupyterLab without ipympl and in tests without a kernel.
-The log y-limits are snapped to tick multiples (``_log_limits``), so most moves reuse the cached
+The log y-limits are snapped to tick multiples (``log_limits``), so most moves reuse the cached
 background.
 """
 
@@ -21,7 +21,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
-from rnn_helpers._checks import check_seed
+from rnn_helpers._checks import as_numbers, check_seed
 from rnn_helpers.activations import ACTIVATIONS
 from rnn_helpers.gradients import ACTIVATION_DERIVATIVE_BOUND, backprop_norms, jacobian_bound
 from rnn_helpers.reference import forward, orthogonal
@@ -70,7 +70,7 @@ def _where_it_left(norms, what):
     return notes
 
 
-def _log_limits(*curves) -> tuple[float, float, float]:
+def log_limits(*curves) -> tuple[float, float, float]:
     """(lo, hi, step) in decades: log y-limits around every finite positive value, snapped outwards
     to multiples of a tick step chosen from the span.
 
@@ -78,7 +78,9 @@ def _log_limits(*curves) -> tuple[float, float, float]:
     cached background (the fast path). The limits stay inside ``FLOAT_RANGE``, which holds every
     positive float64 a curve can reach here, so nothing finite is ever cut off the axis.
     """
-    y = np.concatenate([np.asarray(c, dtype=np.float64).ravel() for c in curves])
+    if not curves:
+        raise ValueError("curves: expected at least one array of norms, got none")
+    y = np.concatenate([as_numbers("curves", c, finite=False).astype(np.float64).ravel() for c in curves])
     y = np.log10(y[np.isfinite(y) & (y > 0)])
     lo, hi = (float(y.min()), float(y.max())) if y.size else (-1.0, 1.0)
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if max(hi - lo, 1.0) / s <= 7)
@@ -141,7 +143,7 @@ class GradientExplorer(Explorer):
         for line, y in zip(self.lines, (self.norms, self.bound)):
             line.set_data(lags, np.where(np.isfinite(y) & (y > 0), y, np.nan))
         self.ax.set_xlim(0, max(lags[-1], 1))
-        _set_log_axis(self.ax, *_log_limits(self.norms, self.bound))
+        _set_log_axis(self.ax, *log_limits(self.norms, self.bound))
         self.ax.title.set_text(f"{v['activation']}, σ_max(W_hh) = {v['sigma']:.2f}, H = "
                                f"{v['hidden_size']}, T = {v['seq_len']}")
         notes = _where_it_left(self.norms, "measured norm") + _where_it_left(self.bound, "bound")

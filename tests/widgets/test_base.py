@@ -9,7 +9,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from rnn_helpers.widgets._base import BlitRenderer, Explorer, dropdown, slider
+from rnn_helpers.widgets._base import BlitRenderer, Explorer, dropdown, legend_above, png_bytes, slider
 from rnn_helpers.widgets.gates import gate_explorer
 from rnn_helpers.widgets.gradient import gradient_explorer
 from rnn_helpers.widgets.memory import memory_explorer
@@ -128,3 +128,23 @@ def test_dropdown_factory_checks_the_choice():
         dropdown("kind", "c", ["a", "b"], "kind")
     with pytest.raises(TypeError, match="kind: expected one of"):
         dropdown("kind", 1, ["a", "b"], "kind")
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: BlitRenderer("fig"), TypeError, "fig: expected a matplotlib Figure, got str"),
+    (lambda: BlitRenderer(Figure(), cache_size=0), ValueError, "cache_size: expected a positive integer"),
+    (lambda: legend_above(None), TypeError, "ax: expected a matplotlib Axes, got NoneType"),
+    (lambda: legend_above(Figure().add_subplot(), ncol=2.5), TypeError, "ncol: expected a positive integer"),
+    (lambda: png_bytes(None), TypeError, "rgba: expected a numpy array of uint8 pixels, got NoneType"),
+    (lambda: png_bytes(np.zeros((2, 2, 4))), ValueError, "rgba: expected uint8 pixels of shape (h, w, 4)"),
+    (lambda: png_bytes(np.zeros((2, 2), np.uint8)), ValueError, "got uint8 (2, 2)"),
+])
+def test_the_helpers_name_a_bad_argument(call, error, words):
+    with pytest.raises(error) as info:
+        call()
+    assert words in str(info.value)
+
+
+def test_png_bytes_round_trips_the_pixels():
+    rgba = np.random.default_rng(0).integers(0, 256, (3, 5, 4), dtype=np.uint8)
+    np.testing.assert_array_equal(_pixels(png_bytes(rgba)), rgba)

@@ -8,7 +8,7 @@ import pytest
 
 from rnn_helpers.gradients import backprop_norms
 from rnn_helpers.reference import forward, orthogonal
-from rnn_helpers.widgets.gradient import _log_limits, _where_it_left, gradient_explorer
+from rnn_helpers.widgets.gradient import _where_it_left, gradient_explorer, log_limits
 
 
 @pytest.fixture
@@ -94,11 +94,15 @@ def test_y_limits_hold_every_point_and_sit_on_ticks(explorer):
         assert ticks[0] >= lo - 1e-9 and ticks[-1] <= hi + 1e-9 and len(ticks) <= 8
 
 
-def test_log_limits_snap_outwards_to_a_tick_step():
-    assert _log_limits(np.array([1.0, 1e-11])) == (-12.0, 2.0, 2.0)
-    assert _log_limits(np.array([1.0, 1.0])) == (-1.0, 1.0, 1.0)
-    assert _log_limits(np.array([0.0, np.inf])) == (-2.0, 2.0, 1.0)        # nothing finite to show
-    lo, hi, step = _log_limits(np.array([1.0, 5e-324]), np.array([1e120]))
+def testlog_limits_snap_outwards_to_a_tick_step():
+    assert log_limits(np.array([1.0, 1e-11])) == (-12.0, 2.0, 2.0)
+    assert log_limits(np.array([1.0, 1.0])) == (-1.0, 1.0, 1.0)
+    assert log_limits(np.array([0.0, np.inf])) == (-2.0, 2.0, 1.0)        # nothing finite to show
+    lo, hi, step = log_limits(np.array([1.0, 5e-324]), np.array([1e120]))
+    with pytest.raises(ValueError, match="curves: expected at least one array"):
+        log_limits()
+    with pytest.raises(TypeError, match="curves: expected an array of numbers"):
+        log_limits(["a"])
     assert lo == pytest.approx(np.log10(5e-324)) and hi == 200.0 and step == 100.0   # float64's floor
 
 
