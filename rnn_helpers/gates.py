@@ -165,34 +165,51 @@ class MemoryUnits:
 
     units: np.ndarray          # (K,) selected unit indices, highest |correlation| first
     mean_forget: np.ndarray    # (H,) mean forget gate per unit (GRU: mean update gate z)
-    correlation: np.ndarray    # (H,) correlation of c_t (GRU: h_t) with the target, per unit
+    correlation: np.ndarray    # (H,) within-step correlation of c_t (GRU: h_t) with the target
     min_forget: float
     min_correlation: float
 
 
 def find_memory_units(record, target, min_forget=0.9, min_correlation=0.8) -> MemoryUnits:
-    """Units whose forget gate stays near 1 and whose cell state tracks ``target``.
+    """Units whose forget gate stays near 1 and whose cell state carries ``target`` from sequence
+    to sequence: selected when mean f ≥ ``min_forget`` and |correlation| ≥ ``min_correlation``.
 
-    record: a ``GateRecord``; target: the quantity to be remembered at every step, shaped like
-    one gate without the unit axis, (T,) or (B, T) (e.g. ``tasks.marked_sum_so_far(x)``).
-    A unit is selected when its mean forget gate ≥ ``min_forget`` and |corr(c_t, target)| ≥
-    ``min_correlation`` over all steps. For a GRU, z (the weight of the old state) and h are used.
+    record: a ``GateRecord`` of a batch, (B, T, H) with B ≥ 2; target (B, T): the quantity to be
+    remembered at every step (e.g. ``datasets.synthetic.marked_sum_so_far(x)``). For a GRU, z
+    (the weight of the old state) and h are used.
+
+    The correlation is taken WITHIN each step: c_t and target_t are centred over the B sequences
+    at every t, then correlated over all (b, t): "at the same step, does a sequence with a larger
+    target have a larger (or smaller) cell?", which is what holding a value means. Pooled over
+    steps, the trend in time of a running sum dominates (an untrained LSTM reached 0.53).
+    Measured on 16-unit LSTMs (notebook 03's setting, 256 validation sequences, 3 seeds each):
+    every one trained to solve the adding problem at T = 50 or 100 (validation MSE 0.0014-0.0085)
+    has a unit with mean f ≥ 0.93 and |correlation| ≥ 0.88 (pooled, two of them reached only 0.69
+    and 0.77); untrained ones have mean f ≤ 0.77 and |correlation| ≤ 0.35. Domain: a target that
+    differs between sequences at most steps. Units that hold the value only through h (refreshed
+    from the integrating unit every step, mean f well below 0.9) are not counted.
     """
     record = _check_record(record)
+    min_forget = check_number("min_forget", min_forget, low=0.0, high=1.0)
+    min_correlation = check_number("min_correlation", min_correlation, low=0.0, high=1.0)
     keep, state = ("f", "c") if record.kind == "lstm" else ("z", "h")
     target = as_array("target", target)
-    check_shape("target (the shape of a gate without the unit axis)", target, record.h.shape[:-1])
-    s = _flat(record[state])                                   # (N, H)
-    t = target.reshape(-1)                                     # (N,)
-    if t.std() == 0:
-        raise ValueError("target: expected a quantity that varies, got a constant")
-    s_c, t_c = s - s.mean(axis=0), t - t.mean()
-    denom = np.sqrt((s_c**2).sum(axis=0) * (t_c**2).sum())     # (H,)
-    corr = np.divide(s_c.T @ t_c, denom, out=np.zeros(s.shape[1]), where=denom > 0)  # (H,)
+    check_shape("target (B, T), the shape of a gate without the unit axis", target, record.h.shape[:-1])
+    if record.h.ndim != 3 or record.h.shape[0] < 2:
+        raise ValueError(f"record: expected a batch of at least 2 sequences (B, T, H): memory is "
+                         f"measured across sequences at each step, got shape {record.h.shape}")
+    s = record[state] - record[state].mean(axis=0)             # (B, T, H) centred per step
+    t = target - target.mean(axis=0)                           # (B, T)
+    if not t.any():
+        raise ValueError("target: expected a quantity that varies between sequences, got the same "
+                         "value for every sequence at every step")
+    s, t = _flat(s), t.reshape(-1)                             # (B·T, H), (B·T,)
+    denom = np.sqrt((s**2).sum(axis=0) * (t**2).sum())         # (H,)
+    corr = np.divide(s.T @ t, denom, out=np.zeros(s.shape[1]), where=denom > 0)   # (H,)
     mean_f = _flat(record[keep]).mean(axis=0)                  # (H,)
     chosen = np.flatnonzero((mean_f >= min_forget) & (np.abs(corr) >= min_correlation))
     chosen = chosen[np.argsort(-np.abs(corr[chosen]))]
-    return MemoryUnits(chosen, mean_f, corr, float(min_forget), float(min_correlation))
+    return MemoryUnits(chosen, mean_f, corr, min_forget, min_correlation)
 
 
 def cell_path_gradient(f) -> np.ndarray:

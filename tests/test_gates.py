@@ -141,22 +141,62 @@ def test_gate_saturation_counts_steps_per_unit():
         gate_saturation({"f": f})
 
 
-def test_find_memory_units_picks_the_unit_that_tracks_the_target():
-    rng = np.random.default_rng(0)
-    target = np.cumsum(rng.uniform(size=40))                                 # (T,)
-    c = rng.normal(size=(40, 4))
-    c[:, 2] = -0.3 * target + 0.01 * rng.normal(size=40)                    # tracks it (negatively)
-    c[:, 3] = target                                                         # tracks it, but forgets
-    f = np.full((40, 4), 0.97)
-    f[:, 3] = 0.5
-    mem = find_memory_units(_record(f, c), target)
-    np.testing.assert_array_equal(mem.units, [2])
-    assert mem.correlation[2] < -0.99 and mem.correlation[3] == pytest.approx(1.0)
-    np.testing.assert_allclose(mem.mean_forget, [0.97, 0.97, 0.97, 0.5])
-    with pytest.raises(ValueError, match="shape"):
-        find_memory_units(_record(f, c), target[:-1])
-    with pytest.raises(ValueError, match="varies"):
-        find_memory_units(_record(f, c), np.ones(40))
+def _memory_batch(B=64, T=30, H=5, seed=0):
+    """A hand-made batch record: unit 1 is a perfect memory of the marked sum, the rest noise."""
+    from rnn_helpers.datasets.synthetic import adding_problem, marked_sum_so_far
+
+    rng = np.random.default_rng(seed)
+    x, _ = adding_problem(B, T, seed=seed)
+    target = marked_sum_so_far(x)                                            # (B, T)
+    c = rng.normal(size=(B, T, H))                                           # noise
+    c[..., 1] = -0.4 * target                                               # holds it (sign is free)
+    c[..., 3] = np.linspace(0, 1, T)[None, :] + 0.1 * rng.normal(size=(B, T))   # a trend in time only
+    c[..., 4] = 2.0 * target                                                 # tracks it, but forgets
+    f = rng.uniform(0.3, 0.8, size=(B, T, H))
+    f[..., 1] = f[..., 3] = 0.99
+    rec = GateRecord("lstm", x=x, h=0.5 * np.tanh(c), g=np.zeros_like(c), i=np.full_like(c, 0.5),
+                     f=f, o=np.full_like(c, 0.5), c=c)
+    return rec, target
+
+
+def test_find_memory_units_picks_the_perfect_memory_and_not_noise_or_trend():
+    rec, target = _memory_batch()
+    mem = find_memory_units(rec, target)
+    np.testing.assert_array_equal(mem.units, [1])
+    assert mem.correlation[1] == pytest.approx(-1.0) and mem.correlation[4] == pytest.approx(1.0)
+    assert np.abs(mem.correlation[[0, 2]]).max() < 0.2                       # noise
+    assert abs(mem.correlation[3]) < 0.2                                     # the trend is centred out
+    pooled = np.corrcoef(rec.c[..., 3].ravel(), target.ravel())[0, 1]
+    assert pooled > 0.5                                                      # which pooling would count
+    np.testing.assert_allclose(mem.mean_forget, rec.f.mean(axis=(0, 1)))
+    assert (mem.min_forget, mem.min_correlation) == (0.9, 0.8)
+    both = find_memory_units(rec, target, min_forget=0.5)                    # now the forgetful one too
+    np.testing.assert_array_equal(np.sort(both.units), [1, 4])
+
+
+def test_find_memory_units_finds_nothing_in_an_untrained_lstm():
+    from rnn_helpers.datasets.synthetic import adding_problem, marked_sum_so_far
+    from rnn_helpers.models.regressors import build_adding_model
+
+    x, _ = adding_problem(256, 50, seed=2)
+    layer = build_adding_model("lstm", 50, units=16, seed=0).get_layer("lstm")
+    mem = find_memory_units(record_gates(layer, x), marked_sum_so_far(x))
+    assert mem.units.size == 0
+    assert np.abs(mem.correlation).max() < 0.5 and mem.mean_forget.max() < 0.85
+
+
+def test_find_memory_units_checks_its_arguments():
+    rec, target = _memory_batch(B=4, T=6)
+    with pytest.raises(ValueError, match=r"target \(B, T\).*expected shape"):
+        find_memory_units(rec, target[:, :-1])
+    with pytest.raises(ValueError, match="target: expected a quantity that varies between sequences"):
+        find_memory_units(rec, np.tile(np.arange(6.0), (4, 1)))              # varies in time only
+    with pytest.raises(ValueError, match="record: expected a batch of at least 2 sequences"):
+        find_memory_units(rec.sequence(0), target[0])
+    with pytest.raises(ValueError, match="min_forget: expected a finite number in"):
+        find_memory_units(rec, target, min_forget=1.5)
+    with pytest.raises(TypeError, match="min_correlation: expected a number"):
+        find_memory_units(rec, target, min_correlation="0.8")
 
 
 def test_cell_path_gradient_is_the_reference_backward_along_c_only():
