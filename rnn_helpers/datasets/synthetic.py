@@ -41,6 +41,7 @@ def adding_problem(n, seq_len, seed=0, dtype=np.float32):
     T = check_positive_int("seq_len", seq_len)
     if T < 2:
         raise ValueError(f"seq_len: expected at least 2 steps (two markers, one per half), got {T}")
+    dtype = _float_dtype(dtype)
     rng = np.random.default_rng(check_seed(seed))
     values = rng.uniform(0.0, 1.0, size=(n, T))                    # (n, T) a_t
     first = rng.integers(0, T // 2, size=n)                        # (n,) marker in the first half
@@ -52,6 +53,16 @@ def adding_problem(n, seq_len, seed=0, dtype=np.float32):
     x = np.stack([values, markers], axis=-1).astype(dtype)         # (n, T, 2)
     y = (x[rows, first, 0].astype(np.float64) + x[rows, second, 0]).astype(dtype)  # (n,)
     return x, y
+
+
+def _float_dtype(dtype) -> np.dtype:
+    try:
+        dt = np.dtype(dtype)
+    except TypeError as exc:
+        raise TypeError(f"dtype: expected a numpy floating dtype such as np.float32, got {dtype!r}") from exc
+    if not np.issubdtype(dt, np.floating):
+        raise ValueError(f"dtype: expected a floating dtype (values in [0, 1) round to 0), got {dt.name}")
+    return dt
 
 
 def marked_sum_so_far(x) -> np.ndarray:
@@ -129,10 +140,11 @@ def temporal_order_problem(n, seq_len=100, *, windows=None, seed=0):
 
 
 def _check_windows(windows, T):
-    try:
-        (a1, b1), (a2, b2) = windows
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"windows: expected two (start, stop) pairs, got {windows!r}") from exc
+    if not isinstance(windows, (tuple, list)) or not all(isinstance(w, (tuple, list)) for w in windows):
+        raise TypeError(f"windows: expected two (start, stop) pairs, got {windows!r}")
+    if len(windows) != 2 or any(len(w) != 2 for w in windows):
+        raise ValueError(f"windows: expected two (start, stop) pairs, got {windows!r}")
+    (a1, b1), (a2, b2) = windows
     a1, b1, a2, b2 = (check_int(f"windows ({k})", v, low=1, high=T - 1)
                       for k, v in zip(("start 1", "stop 1", "start 2", "stop 2"), (a1, b1, a2, b2)))
     if not (a1 < b1 <= a2 < b2):

@@ -85,6 +85,12 @@ def test_bad_arguments(args, error, match):
         adding_problem(*args)
 
 
+@pytest.mark.parametrize("dtype, error", [(int, ValueError), (np.int32, ValueError), ("abc", TypeError)])
+def test_bad_dtype(dtype, error):
+    with pytest.raises(error, match="dtype: expected a"):
+        adding_problem(3, 4, dtype=dtype)
+
+
 @pytest.mark.parametrize("seed", [-1, 1.5, None, True])
 def test_bad_seed(seed):
     with pytest.raises((TypeError, ValueError), match="seed: expected a non-negative integer"):
@@ -177,6 +183,9 @@ def test_temporal_order_seeded():
     ({"windows": ((2, 2), (5, 8))}, ValueError, "two non-empty windows in order"),
     ({"windows": ((1, 3), (5, 10))}, ValueError, r"windows \(stop 2\): expected an integer in \[1, 9\]"),
     ({"windows": (1, 3)}, TypeError, "windows: expected two"),
+    ({"windows": "ab"}, TypeError, "windows: expected two"),
+    ({"windows": ((1, 3),)}, ValueError, r"windows: expected two \(start, stop\) pairs"),
+    ({"windows": ((1, 3, 4), (5, 8))}, ValueError, "windows: expected two"),
     ({"seed": -1}, ValueError, "seed: expected a non-negative integer"),
     ({"seed": 0.5}, TypeError, "seed: expected a non-negative integer"),
 ])
