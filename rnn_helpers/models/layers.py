@@ -34,6 +34,9 @@ def seeded_initializers(layer_kwargs, seed) -> dict:
     Initializers given as names ("orthogonal") or with their own seed, and every other argument,
     are passed through unchanged (a name is resolved by the layer after the builder's seed is set).
     """
+    if not isinstance(layer_kwargs, dict):
+        raise TypeError(f"layer_kwargs: expected a dict of arguments, got {type(layer_kwargs).__name__}")
+    seed = check_seed(seed)
     out = dict(layer_kwargs)
     for key, value in layer_kwargs.items():
         if isinstance(value, keras.initializers.Initializer):
@@ -52,5 +55,5 @@ def recurrent_layer(kind, units, *, seed=None, **layer_kwargs) -> keras.layers.L
     cls = RECURRENT_LAYERS[check_choice("kind", kind, RECURRENT_LAYERS)]
     units = check_positive_int("units", units)
     if seed is not None:
-        layer_kwargs = seeded_initializers(layer_kwargs, check_seed(seed))
+        layer_kwargs = seeded_initializers(layer_kwargs, seed)
     return cls(units, **layer_kwargs)

@@ -42,6 +42,16 @@ def test_seeded_initializers_reseeds_only_unseeded_objects():
     assert kwargs["kernel_initializer"] is unseeded                       # the input is not changed
 
 
+@pytest.mark.parametrize("kwargs, seed, error, match", [
+    (None, 0, TypeError, "layer_kwargs: expected a dict"), ([1], 0, TypeError, "layer_kwargs: expected"),
+    ({}, -1, ValueError, "seed: expected a non-negative integer"), ({}, True, TypeError, "seed"),
+    ({}, 1.5, TypeError, "seed"), ({}, None, TypeError, "seed"), ({}, "0", TypeError, "seed"),
+])
+def test_seeded_initializers_checks_its_arguments(kwargs, seed, error, match):
+    with pytest.raises(error, match=match):
+        seeded_initializers(kwargs, seed)
+
+
 def test_recurrent_layer_checks_its_arguments():
     with pytest.raises(ValueError, match="kind: expected one of"):
         recurrent_layer("rnn", 3)

@@ -26,11 +26,23 @@ def test_colorbar_adds_one_axes():
     assert len(fig.axes) == 2
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"grid": np.zeros((2, 2))}, "grid: expected a LossGrid"),
-    ({"paths": {"a": 1}}, "paths: expected a dict mapping labels to DescentPath"),
+def test_many_paths_repeat_the_styles():
+    path = descent_path(5.0, -3.0, 0.5, 2)
+    ax = plot_loss_surface(loss_grid([2.0, 3.0], [0.0, 1.0]), paths={f"p{k}": path for k in range(13)},
+                           colorbar=False)
+    assert len(ax.lines) == 13 and ax.lines[0].get_linestyle() == ax.lines[3].get_linestyle()
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"grid": np.zeros((2, 2))}, TypeError, "grid: expected a LossGrid"),
+    ({"paths": {"a": 1}}, TypeError, "paths: expected a dict mapping labels to DescentPath"),
+    ({"levels": 0}, ValueError, "levels: expected a positive integer, got 0"),
+    ({"levels": True}, TypeError, "levels: expected a positive integer"),
+    ({"levels": "30"}, TypeError, "levels: expected a positive integer"),
+    ({"colorbar": 1}, TypeError, "colorbar: expected True or False"),
+    ({"colorbar": None}, TypeError, "colorbar: expected True or False"),
 ])
-def test_bad_arguments(kwargs, match):
+def test_bad_arguments(kwargs, error, match):
     args = {"grid": loss_grid([2.0, 3.0], [0.0, 1.0])} | kwargs
-    with pytest.raises(TypeError, match=match):
+    with pytest.raises(error, match=match):
         plot_loss_surface(args.pop("grid"), **args)
