@@ -225,8 +225,6 @@ def test_plots_refuse_data_they_would_draw_wrongly():
         fit_log_ylim("left")                                        # was an AttributeError
 
 
-@pytest.mark.xfail(reason="owned by exercises, pending: a complex 0-d array is cast to its real part",
-                   strict=False)
 def test_a_complex_answer_is_not_marked_correct():
     from rnn_helpers.exercises import value_exercise
 
