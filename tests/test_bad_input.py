@@ -633,6 +633,10 @@ TABLE = {
         curves=(NONE, bad("{}", {}, ValueError), bad("above 1", {"a": np.array([2.0])}, ValueError),
                 bad("empty", {"a": np.zeros(0)}, ValueError),
                 bad("NaN", {"a": np.array([NAN])}, ValueError))),
+    "rnn_helpers.plots.diagrams.plot_unrolled_rnn": S(
+        {}, steps=INT + (bad("7 (above the limit)", 7, ValueError),), outputs=FLAG, ax=AXES),
+    "rnn_helpers.plots.diagrams.plot_lstm_cell": S({}, ax=AXES),
+    "rnn_helpers.plots.diagrams.plot_gru_cell": S({}, ax=AXES),
     "rnn_helpers.plots.heatmaps.plot_hidden_states": S({"hs": np.zeros((T, H))}, hs=ARRAY_E, ax=AXES),
     "rnn_helpers.plots.heatmaps.plot_gate_heatmap": S(
         {"values": np.full((T, H), 0.5)}, ax=AXES,
