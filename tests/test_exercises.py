@@ -59,7 +59,7 @@ def test_function_exercise_passes_a_correct_function():
     [
         (lambda x, h, W: np.tanh(x + h @ W), "hidden case 2"),                      # forgot the transpose
         (lambda x, h, W: np.tanh(x + h @ W[:2]), "raised ValueError"),               # shape bug
-        (lambda x, h, W: None, "returned None on case 1"),
+        (lambda x, h, W: None, "returned None on hidden case 1 of 2"),
         (lambda x, h, W: (_ for _ in ()).throw(NotImplementedError), NOT_ANSWERED),
         (np.ones(3), "expected a function, got ndarray"),
     ],

@@ -10,7 +10,7 @@ import importlib
 
 from rnn_helpers.exercises.core import Exercise
 
-MODULES = ("parameters", "hidden_state", "bptt", "lstm", "keras_layers")
+MODULES = ("parameters", "hidden_state", "bptt", "lstm", "keras_layers", "keras_weights")
 
 
 def all_exercises() -> dict[str, Exercise]:

@@ -41,9 +41,11 @@ class Result:
 class Exercise:
     """An exercise: ``check(answer)``, ``hint(show=True)``, ``solution(show=True)``.
 
-    Build with ``value_exercise`` or ``function_exercise``. ``question`` is the Markdown a notebook
-    shows; ``reference_solution`` is a right answer (a value, or a function for a function
-    exercise) and ``wrong_answer`` a typical mistake: the tests run both through ``checker``.
+    Build with ``value_exercise`` or ``function_exercise`` (or directly, with a checker of its own
+    that explains typical mistakes). ``question`` is the Markdown a notebook shows;
+    ``reference_solution`` is a right answer (a value, or a function for a function exercise) and
+    ``wrong_answer`` a typical mistake: the tests run both through ``checker``. ``data``: what the
+    question asks about, when the student needs it as arrays or a record (``ex.data["x"]``), else None.
     """
 
     title: str
@@ -54,6 +56,7 @@ class Exercise:
     reference_solution: object = _NO_ANSWER
     wrong_answer: object = _NO_ANSWER
     kind: str = "value"
+    data: object = None
 
     def check(self, answer) -> Result:
         if answer is None or answer is Ellipsis:
@@ -142,19 +145,11 @@ def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *
         raise ValueError("cases: expected a non-empty list of argument tuples, got []")
 
     def checker(fn):
-        if not callable(fn):
-            return False, f"expected a function, got {type(fn).__name__}"
         for n, args in enumerate(cases, start=1):
             shapes = ", ".join(str(np.shape(a)) for a in args)
-            try:
-                got = fn(*[_copy(a) for a in args])
-            except NotImplementedError:
-                return False, NOT_ANSWERED
-            except Exception as exc:  # the student's bug, reported without a traceback
-                return False, (f"your function raised {type(exc).__name__}: {exc} "
-                               f"(on hidden case {n} of {len(cases)}, argument shapes {shapes})")
-            if got is None:
-                return False, f"your function returned None on case {n}; did you forget `return`?"
+            ran, got = _run_student(fn, [_copy(a) for a in args], f"hidden case {n} of {len(cases)}", shapes)
+            if not ran:
+                return False, got
             ok, message = _compare(got, reference(*args), rtol, atol,
                                    f"the result on hidden case {n} (argument shapes {shapes})")
             if not ok:
@@ -163,6 +158,23 @@ def function_exercise(title: str, reference: Callable, cases: Sequence[tuple], *
 
     return Exercise(title, checker, hint, solution, question, reference_solution, wrong_answer,
                     kind="function")
+
+
+def _run_student(fn, args, case: str, shapes: str) -> tuple[bool, object]:
+    """Call a student's function on ``args``: ``(True, result)``, or ``(False, message)`` when it
+    still raises NotImplementedError (not answered), raises anything else, or returns None."""
+    if not callable(fn):
+        return False, f"expected a function, got {type(fn).__name__}"
+    try:
+        got = fn(*args)
+    except NotImplementedError:
+        return False, NOT_ANSWERED
+    except Exception as exc:  # the student's bug, reported without a traceback
+        return False, (f"your function raised {type(exc).__name__}: {exc} "
+                       f"(on {case}, argument shapes {shapes})")
+    if got is None:
+        return False, f"your function returned None on {case}; did you forget `return`?"
+    return True, got
 
 
 def _copy(arg):

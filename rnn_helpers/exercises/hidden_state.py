@@ -1,16 +1,17 @@
-"""Exercises on the hidden state: one step of the recurrence, and how long a pulse lasts.
+"""Exercises on the hidden state: one step of the recurrence, how long a pulse lasts, and a
+prediction of how the order of the inputs changes the final state.
 
-Checked against the course's own functions: ``reference.rnn_step`` on hidden cases, and
-``memory.impulse_response`` for the memory span.
+Checked against the course's own functions: ``reference.rnn_step`` on hidden cases,
+``memory.impulse_response`` for the memory span and ``reference.forward`` for the final states.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from rnn_helpers.exercises.core import function_exercise, source_of, value_exercise
+from rnn_helpers.exercises.core import Exercise, _compare, function_exercise, source_of, value_exercise
 from rnn_helpers.memory import impulse_response, recurrent_matrix
-from rnn_helpers.reference import rnn_step
+from rnn_helpers.reference import forward, rnn_step
 
 
 def _reference_step(x_t, h_prev, W_hx, W_hh, b_h):
@@ -66,4 +67,52 @@ memory_span_exercise = value_exercise(
              "still above 0.01.)",
     reference_solution=int(np.ceil(np.log(0.01) / np.log(0.9))),
     wrong_answer=int(np.floor(np.log(0.01) / np.log(0.9))),   # rounded down: still above 1 %
+)
+
+
+# --- predict, then run: the same inputs in the other order ---------------------------------------
+
+_W = 0.5                                                        # h_t = 0.5 h_{t-1} + x_t, one unit
+_INPUTS = np.array([[1.0, 0.0, 0.0, 2.0], [2.0, 0.0, 0.0, 1.0]])    # (B, T): a sequence and its reverse
+_ONE_UNIT = {"W_hx": np.array([[1.0]]), "W_hh": np.array([[_W]]), "b_h": np.array([0.0])}
+_FINAL = forward("simple_rnn", _INPUTS[..., None], _ONE_UNIT, activation="linear")[1][0][:, 0]   # (2,) h_3
+
+
+def _check_final_states(answer):
+    ok, message = _compare(answer, _FINAL, 1e-9, 1e-12, "your pair of final states")
+    if ok or not message.startswith("not yet"):                 # right, or not a pair of finite numbers
+        return ok, message
+    got = np.asarray(answer, dtype=np.float64)
+    if np.allclose(got, _INPUTS.sum(axis=1)):
+        return False, ("both of your numbers are the plain sum of the inputs, which is all a model that "
+                       "ignores order (the bag model) could hold. The state is multiplied by 0.5 at every "
+                       "step before the new input is added, so inputs that came early have shrunk more.")
+    if np.allclose(got, _W * _FINAL):
+        return False, ("it looks as if every input was multiplied by 0.5 once too often: count again how "
+                       "many steps come after each input, and whether the last input is multiplied at all.")
+    if np.isclose(got[0], got[1]):
+        return False, "your two final states are equal, but the same inputs in another order leave another."
+    right = np.isclose(got, _FINAL, rtol=1e-9, atol=1e-12)
+    if right.any():
+        return False, f"not yet: your {'first' if right[0] else 'second'} number is right, the other is not."
+    return False, message
+
+
+reverse_order_exercise = Exercise(
+    "predict, then run: the same inputs in reverse order",
+    _check_final_states,
+    hint_text="Unroll the recurrence on paper, one line per step: h_0 = 0.5 · 0 + x_0, then "
+              "h_1 = 0.5 h_0 + x_1, and so on up to h_3, once for each sequence.",
+    solution_text=(f"h_3 = 0.5³ x_0 + 0.5² x_1 + 0.5 x_2 + x_3. For (1, 0, 0, 2): 0.125 + 2 = {_FINAL[0]:g}; "
+                   f"for (2, 0, 0, 1): 0.25 + 1 = {_FINAL[1]:g}. The same inputs, in another order, leave "
+                   "another state: the state weighs each input by how long ago it came, which is what the "
+                   "bag model cannot do. `forward` gives the same numbers."),
+    question="Predict, then run. A linear RNN with one unit, $h_t = 0.5\\, h_{t-1} + x_t$ with "
+             "$h_{-1} = 0$, reads the four inputs $(1, 0, 0, 2)$, and then the same inputs in reverse "
+             "order, $(2, 0, 0, 1)$. Before you run anything, predict the final state $h_3$ of each and "
+             "answer with the pair `(h_3 for (1, 0, 0, 2), h_3 for (2, 0, 0, 1))`. Then run "
+             "`forward(\"simple_rnn\", x, params, activation=\"linear\")` with `x` of shape (2, 4, 1) and "
+             "`params = {\"W_hx\": [[1.0]], \"W_hh\": [[0.5]], \"b_h\": [0.0]}` to see if you were right.",
+    reference_solution=(2.125, 1.25),
+    wrong_answer=(3.0, 3.0),                                   # order ignored: the bag's sum
 )

@@ -1,6 +1,8 @@
-"""Exercises on the LSTM: one step by hand, the cell path's product of forget gates, the forget bias.
+"""Exercises on the LSTM: one step by hand, the cell path's product of forget gates, the forget bias,
+reading a saturation plot for the units that remember.
 
-Checked against ``reference.lstm_step`` and ``gates.constant_gate_cell`` (the gate explorer's cell).
+Checked against ``reference.lstm_step``, ``gates.constant_gate_cell`` (the gate explorer's cell) and
+``gates.gate_saturation``.
 """
 
 from __future__ import annotations
@@ -8,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_helpers.activations import sigmoid
-from rnn_helpers.exercises.core import function_exercise, source_of, value_exercise
-from rnn_helpers.gates import constant_gate_cell, pulse_input
+from rnn_helpers.exercises.core import Exercise, function_exercise, source_of, value_exercise
+from rnn_helpers.gates import GateRecord, constant_gate_cell, gate_saturation, pulse_input
 from rnn_helpers.reference import init_params, lstm_step
 
 
@@ -90,4 +92,99 @@ forget_bias_exercise = value_exercise(
              "the forget bias of the units that remember.",
     reference_solution=4.97,
     wrong_answer=round(_F_HALF, 4),                            # f itself, the sigmoid not inverted
+)
+
+
+# --- read a saturation plot: which units remember? -----------------------------------------------
+
+# Per unit, the forget gate's values over the B·T = 200 steps: (count, low, high) draws from U(low, high).
+_FORGET_DESIGN = [
+    [(200, 0.30, 0.80)],                       # 0: in between (its input gate is the open one)
+    [(200, 0.93, 0.999)],                      # 1: open at every step
+    [(190, 0.001, 0.09), (10, 0.1, 0.5)],      # 2: shut: forgets at almost every step
+    [(160, 0.95, 0.999), (40, 0.80, 0.88)],    # 3: open on 80 % of steps, mean f still above 0.9
+    [(188, 0.92, 0.999), (12, 0.50, 0.85)],    # 4: open on 94 %
+    [(200, 0.35, 0.85)],                       # 5: in between
+    [(194, 0.91, 0.999), (6, 0.60, 0.89)],     # 6: open on 97 %
+    [(184, 0.001, 0.09), (16, 0.1, 0.6)],      # 7: shut on 92 %
+]
+_MIN_OPEN = 0.9                                # memory unit: f > 0.9 on at least 90 % of steps
+
+
+def _saturation_record(B=4, T=50, seed=3) -> GateRecord:
+    """A deterministic LSTM GateRecord (B, T, 8) with the forget gates of ``_FORGET_DESIGN``."""
+    rng = np.random.default_rng(seed)
+
+    def gate(design):                                       # (B, T): the draws, shuffled over steps
+        return rng.permutation(np.concatenate([rng.uniform(lo, hi, n) for n, lo, hi in design])).reshape(B, T)
+
+    f = np.stack([gate(d) for d in _FORGET_DESIGN], axis=-1)                               # (B, T, H)
+    i = np.stack([gate([(190, 0.92, 0.999), (10, 0.2, 0.8)] if u == 0 else [(B * T, 0.02, 0.6)])
+                  for u in range(f.shape[-1])], axis=-1)                                     # (B, T, H)
+    o, g = rng.uniform(0.2, 0.9, f.shape), np.tanh(rng.normal(size=f.shape))                # (B, T, H)
+    c = np.zeros_like(f)
+    for t in range(T):                                      # c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
+        c[:, t] = f[:, t] * (c[:, t - 1] if t else 0.0) + i[:, t] * g[:, t]
+    return GateRecord("lstm", x=rng.normal(size=(B, T, 2)), h=o * np.tanh(c), g=g, i=i, f=f, o=o, c=c)
+
+
+_RECORD = _saturation_record()
+_SAT = gate_saturation(_RECORD)                                         # {gate: (left (H,), right (H,))}
+_MEMORY = [int(u) for u in np.flatnonzero(_SAT["f"][1] >= _MIN_OPEN)]  # the units that remember
+
+
+def _why_not_memory(u) -> str:
+    shut, open_, mean = _SAT["f"][0][u], _SAT["f"][1][u], _RECORD.f[..., u].mean()
+    if shut >= 0.5:
+        return f"unit {u}'s forget gate is below 0.1 on {shut:.0%} of steps: it forgets, it does not keep"
+    why = (f"unit {u}'s forget gate is above 0.9 on only {open_:.0%} of steps" if open_ > 0 else
+           f"unit {u}'s forget gate is never above 0.9")
+    if mean > _MIN_OPEN:
+        why += " (its mean is above 0.9, but the test counts steps)"
+    if _SAT["i"][1][u] >= 0.5:
+        why += "; the gate that is open is its input gate"
+    return why
+
+
+def _check_units(answer):
+    H = _RECORD.f.shape[-1]
+    try:
+        got = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError):
+        got = None
+    if got is None or isinstance(answer, str) or not np.all(np.isfinite(got)) or np.any(got != np.round(got)):
+        return False, f"expected a list of unit indices (integers 0 to {H - 1}), got {answer!r:.60}"
+    if np.any((got < 0) | (got >= H)):
+        return False, f"unit indices run from 0 to {H - 1}, got {[int(u) for u in got if not 0 <= u < H]}"
+    got = sorted({int(u) for u in got})
+    extra, missing = [u for u in got if u not in _MEMORY], [u for u in _MEMORY if u not in got]
+    if not extra and not missing:
+        return True, "correct! Their forget gates are the points at the top of the plot."
+    words = [_why_not_memory(u) for u in extra]
+    if missing:
+        are = "s are" if len(missing) > 1 else " is"
+        words.append(f"{len(missing)} memory unit{are} missing from your list")
+    return False, "not yet: " + "; ".join(words) + "."
+
+
+memory_units_exercise = Exercise(
+    "read a saturation plot: which units remember?",
+    _check_units,
+    hint_text="In the saturation plot, x is the fraction of steps a gate is below 0.1 and y the fraction "
+              "above 0.9; each unit has one point per gate. Only the forget gate's points count, and a "
+              "memory unit's point sits high: sat[\"f\"] holds their (x, y) coordinates, one entry per unit.",
+    solution_text=f"sat = gate_saturation(record); np.flatnonzero(sat[\"f\"][1] >= 0.9) gives {_MEMORY}: "
+                  "forget gates open on "
+                  + ", ".join(f"{_SAT['f'][1][u]:.0%}" for u in _MEMORY) + " of the steps. Not memory: "
+                  + "; ".join(_why_not_memory(u) for u in range(_RECORD.f.shape[-1]) if u not in _MEMORY)
+                  + ".",
+    question="An LSTM with 8 units read 4 sequences of 50 steps; its gates are in this exercise's `data`, a "
+             "`GateRecord` as `record_gates` returns it. Draw its saturation plot, "
+             "`plot_gate_saturation(gate_saturation(data))`, and read it, with the numbers behind it "
+             "(`gate_saturation(data)[\"f\"]`) to put unit indices on the points. Which units are memory "
+             "units, with a forget gate above 0.9 on at least 90 % of the steps? Answer with the sorted "
+             "list of their indices.",
+    reference_solution=_MEMORY,
+    wrong_answer=[u for u in range(8) if max(_SAT["f"][0][u], _SAT["f"][1][u]) >= _MIN_OPEN],  # shut ones too
+    data=_saturation_record(),                                 # the student's copy of _RECORD
 )
