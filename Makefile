@@ -11,7 +11,7 @@ LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # OpenBLAS's Haswell (AVX2) kernels change numpy's matmuls (measured: tools/perturbation_probe.py).
 PERTURB := TF_ENABLE_ONEDNN_OPTS=1 OPENBLAS_CORETYPE=Haswell
 
-.PHONY: lab test test-perturbed lint notebooks bench browser browser-setup clean
+.PHONY: lab test test-perturbed lint notebooks sweeps bench browser browser-setup clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; ok = (3, 10) <= v <= (3, 12); \
@@ -43,6 +43,9 @@ test-perturbed: $(STAMP)   ## every notebook again (strict nbval) under other fl
 
 notebooks: $(STAMP)    ## re-run every notebook top to bottom and save it with its outputs
 	$(BIN)/python tools/run_notebooks.py
+
+sweeps: $(STAMP)       ## rerun every sweep (seeds x models; about 7 min) and rewrite rnn_helpers/sweeps/results
+	$(BIN)/python -m rnn_helpers.sweeps --all
 
 bench: $(EXTRAS)       ## time every notebook (fresh kernel) and widget; table into README.md
 	$(BIN)/python bench/run_bench.py

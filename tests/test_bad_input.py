@@ -60,6 +60,14 @@ def _with(v, x):
     return a
 
 
+
+def _trained_model():
+    """A TrainedModel record around an untrained classifier (cheap: no fit)."""
+    classifiers = importlib.import_module("rnn_helpers.models.classifiers")
+    model = classifiers.build_classifier("simple_rnn", (3, 2), 2, units=2)
+    return classifiers.TrainedModel("simple_rnn", "tanh", 0, model, {"loss": [1.0]}, 1.0, 0.5, 0.1)
+
+
 NONE = bad("None", None, TypeError)
 TEXT = bad("a string", "abc", TypeError)
 BOOL = bad("a bool", True, TypeError)
@@ -526,6 +534,8 @@ TABLE = {
         {"n": 4, "timesteps": 3, "features": 2}, n=INT, timesteps=INT, features=INT, num_classes=INT,
         seed=SEED),
     "rnn_helpers.datasets.synthetic.default_windows": S({"seq_len": 20}, seq_len=INT),
+    "rnn_helpers.datasets.synthetic.first_value_problem": S({"n": 4, "seq_len": 6}, n=INT, seq_len=INT,
+                                                            seed=SEED),
     "rnn_helpers.datasets.synthetic.temporal_order_problem": S(
         {"n": 4, "seq_len": 20}, n=INT, seq_len=INT, seed=SEED,
         windows=(TEXT, bad("one window", ((0, 2),), ValueError),
@@ -559,6 +569,8 @@ TABLE = {
         y_probe=(NONE, A_NAN, A_TEXT, bad("wrong count", np.zeros((B + 1, 1)), ValueError)), every=INT,
         at_start=FLAG, words={"x_probe": "x_probe|y_probe"},
         extra=[X("x_probe of the wrong shape for the model", _probe_wrong_shape, ValueError, "x_probe")]),
+    "rnn_helpers.models.callbacks.DeadUnitHistory": S(
+        {"x": np.zeros((2, 3, 1))}, x=ARRAY_E, layer=(NONE, bad("3", 3, TypeError))),
     "rnn_helpers.models.classifiers.recurrent_param_count": S({"kind": "lstm", "features": 3, "units": 4},
                                                               kind=CHOICE, features=INT, units=INT),
     "rnn_helpers.models.classifiers.expected_param_count": S(
@@ -591,13 +603,58 @@ TABLE = {
     "rnn_helpers.models.regressors.build_optimizer": S(
         {}, optimizer=(bad("3", 3, TypeError), bad("'nope'", "nope", ValueError)),
         learning_rate=POSITIVE_OR_NONE, clipnorm=POSITIVE_OR_NONE, global_clipnorm=POSITIVE_OR_NONE),
+    "rnn_helpers.models.regressors.build_sequence_regressor": S(
+        {"kind": "simple_rnn", "input_shape": (5, 1), "units": 2}, kind=CHOICE, units=INT, seed=SEED,
+        learning_rate=POSITIVE_OR_NONE,
+        input_shape=(NONE, bad("(5,)", (5,), ValueError), bad("(0, 1)", (0, 1), ValueError),
+                     bad("(5, 1.5)", (5, 1.5), TypeError)),
+        name=(bad("3", 3, TypeError),)),
     "rnn_helpers.models.regressors.build_adding_model": S(
         {"kind": "simple_rnn", "seq_len": 5, "units": 2}, kind=CHOICE, seq_len=INT, units=INT, seed=SEED,
         learning_rate=POSITIVE_OR_NONE,
         extra=[X("return_sequences=True", lambda: _m("models.regressors").build_adding_model(
             "simple_rnn", 5, units=2, return_sequences=True), ValueError, "return_sequences")]),
 
+    # sweeps
+    "rnn_helpers.sweeps.load_sweep": S({"name": "digits_architectures"}, name=CHOICE),
+    "rnn_helpers.sweeps.run_sweep": S({"name": "digits_architectures"}, name=CHOICE,
+                                      seeds=(bad("3", 3, TypeError), bad("[]", [], ValueError),
+                                             bad("[-1]", [-1], ValueError), bad("[0, 0]", [0, 0], ValueError),
+                                             bad("[1.5]", [1.5], TypeError))),
+    "rnn_helpers.sweeps.check_seeds": S({"seeds": (0, 1)}, seeds=(NONE, bad("[]", [], ValueError),
+                                                                  bad("['0']", ["0"], TypeError))),
+    "rnn_helpers.sweeps.digits.classifier_record": S(lambda: {"run": _trained_model()},
+                                                     run=(NONE, bad("a dict", {}, TypeError))),
+    "rnn_helpers.sweeps.digits.architecture_table": S(
+        lambda: {"sweep": importlib.import_module("rnn_helpers.sweeps").load_sweep("digits_architectures")},
+        sweep=(NONE, bad("the pixels sweep", Lazy(lambda: importlib.import_module("rnn_helpers.sweeps")
+                                                  .load_sweep("digits_pixels")), TypeError))),
+    "rnn_helpers.sweeps.digits.architectures": S({"seeds": (0,)},
+                                                 seeds=(NONE, bad("[-1]", [-1], ValueError))),
+    "rnn_helpers.sweeps.digits.pixels": S({"seeds": (0,)}, seeds=(NONE, bad("[]", [], ValueError))),
+    "rnn_helpers.sweeps.digits.pixel_run": S({"kind": "lstm", "activation": "tanh", "seed": 0, "epochs": 1},
+                                             kind=CHOICE, activation=CHOICE, seed=SEED, epochs=INT),
+    "rnn_helpers.sweeps.memory.build_first_value_model": S({"init": "relu + Identity (IRNN)"}, init=CHOICE,
+                                                           seed=SEED),
+    "rnn_helpers.sweeps.memory.initialisation_run": S({"init": "relu + Identity (IRNN)", "epochs": 1},
+                                                      init=CHOICE, seed=SEED, epochs=INT),
+    "rnn_helpers.sweeps.memory.initialisations": S({"seeds": (0,)}, seeds=(NONE, bad("[0, 0]", [0, 0],
+                                                                                     ValueError))),
+
     # plots
+    "rnn_helpers.plots.spread.plot_spread": S(
+        {"groups": {"a": [0.5, 0.6], "b": [0.7]}, "live": {"a": 0.55}, "baseline": 0.1},
+        groups=(NONE, bad("{}", {}, ValueError), bad("{3: [1]}", {3: [1.0]}, TypeError),
+                bad("{'a': []}", {"a": []}, ValueError), bad("{'a': [nan]}", {"a": [NAN]}, ValueError)),
+        live=(bad("[0.5]", [0.5], TypeError), bad("{'c': 0.5}", {"c": 0.5}, ValueError),
+              bad("{'a': nan}", {"a": NAN}, ValueError)),
+        baseline=NUMBER_OR_NONE, ax=AXES),
+    "rnn_helpers.plots.spread.plot_seed_curves": S(
+        {"curves": {"a": [[0.5, 0.6], [0.4, 0.7]]}, "live": ("a", [0.5]), "baseline": 0.1},
+        curves=(NONE, bad("{}", {}, TypeError), bad("1-D", {"a": [0.5]}, ValueError),
+                bad("{3: ...}", {3: [[1.0]]}, TypeError)),
+        live=(bad("('b', [1])", ("b", [1.0]), ValueError), bad("[1]", [1.0], ValueError)),
+        colors=(bad("{'b': 'k'}", {"b": "k"}, ValueError),), baseline=NUMBER_OR_NONE, ax=AXES),
     "rnn_helpers.plots._base.check_axes": S(lambda: {"name": "ax", "ax": new_ax()}, ax=(NONE,) + AXES),
     "rnn_helpers.plots._base.target_axes": S({"ax": None}, ax=AXES),
     "rnn_helpers.plots._base.curve": S({"name": "norms", "values": [1.0, 0.5]}, words={"values": "norms"},
@@ -727,6 +784,9 @@ EXCLUDED = {
     "rnn_helpers.environment.versions": "takes no arguments",
     "rnn_helpers.datasets.digits.load_digit_sequences": "takes no arguments",
     "rnn_helpers.exercises.bank.all_exercises": "takes no arguments",
+    "rnn_helpers.sweeps.memory.first_value_data": "takes no arguments",
+    "rnn_helpers.sweeps.Sweep": "a plain record returned by load_sweep (checked)",
+    "rnn_helpers.sweeps.__main__.main": "the command line: argparse reports bad arguments and exits",
     "rnn_helpers.models.callbacks.EpochTimer": "takes no arguments (a Keras callback)",
     "rnn_helpers.reference.loop.Cell": "the internal record of CELLS, never built by a student",
     "rnn_helpers.cliff.LossGrid": "a plain record returned by loss_grid (checked)",
@@ -855,6 +915,8 @@ def test_the_valid_calls_are_valid():
     """Each entry's ``good`` call runs (cheap ones only): the bad calls differ from it in one argument."""
     slow = {"train_classifier", "compare_architectures", "digit_sequence_splits", "gradient_explorer",
             "memory_explorer", "gate_explorer", "setup_notebook", "build_classifier", "build_adding_model",
+            "build_sequence_regressor", "run_sweep", "architectures", "pixels", "pixel_run",
+            "build_first_value_model", "initialisation_run", "initialisations", "classifier_record",
             "plot_loss_surface", "BlitRenderer", "find_wall", "comparison_table"}
     failures = []
     for key, spec in TABLE.items():

@@ -15,8 +15,8 @@ instruction sets. So the notebooks follow four rules, and this file fails when o
 2. ``display-only`` (cell tag) marks a cell that only shows something already asserted elsewhere
    (a table or plot of results that an earlier or later cell asserts). It must not train.
 3. A cell that trains (the patterns of /work/shared/tools/check_notebooks.py, plus a few the course
-   uses: ``GradientNormHistory(``, ``compare_architectures(``, a local ``train(``) and prints a
-   float (``0.12``, ``1e-05``) is tagged ``nbval-ignore-output``.
+   uses: ``GradientNormHistory(``, ``compare_architectures(``, a local ``train(``, a sweep's
+   ``*_run(``) and prints a float (``0.12``, ``1e-05``) is tagged ``nbval-ignore-output``.
 4. Every notebook has the ``python3`` kernelspec; no cell uses a ``# NBVAL_...`` comment (nbclient
    and myst-nb read tags only) or the ``nbval-skip`` tag (a skipped cell runs nowhere, and the
    cells after it may then fail or pass for the wrong reason).
@@ -37,7 +37,7 @@ IGNORE, DISPLAY_ONLY = "nbval-ignore-output", "display-only"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 # check_notebooks.py's patterns, then the course's own training calls.
 TRAINS = re.compile(r"\.fit\(|train_on_batch|train_classifier|train_|\.evaluate\("
-                    r"|GradientNormHistory\(|compare_architectures\(|\btrain\(")
+                    r"|GradientNormHistory\(|compare_architectures\(|\btrain\(|\w+_run\(")
 FLOAT_OUT = re.compile(r"\d\.\d{2,}|\de[-+]\d")
 ASSERTS = re.compile(r"^\s*assert\b|np\.testing\.|assert_allclose", re.M)
 EXERCISE = re.compile(r"^\s*(\w+)\s*=\s*\w*_exercise\(", re.M)             # ex = value_exercise(...)

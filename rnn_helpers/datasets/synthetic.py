@@ -4,6 +4,7 @@
     x, y = temporal_order_problem(1000, 100, seed=0)     # x (n, T, 8) one-hot, y (n,) int64 in 0..3
     x, y = latch_problem(1000, 100, seed=0)              # x (n, T, 1) float, y (n,) int64 in {0, 1}
     x, y = random_sequence_data(1000, 10, 8, num_classes=2, seed=0)   # noise: nothing to learn
+    x, y = first_value_problem(2000, seq_len=40, seed=0)   # x (n, T, 1), y (n, 1) = x_0: memory only
 
 The adding problem (Hochreiter & Schmidhuber 1997, in the form of Le, Jaitly & Hinton 2015):
 each step carries two numbers, a value a_t ~ U(0, 1) and a marker m_t ∈ {0, 1}. Exactly two
@@ -28,6 +29,7 @@ from rnn_helpers._checks import as_array, check_int, check_number, check_positiv
 
 TRIVIAL_PREDICTION = 1.0        # E[a + b] for a, b ~ U(0, 1)
 TRIVIAL_MSE = 2.0 / 12.0        # Var(a + b) = 2 · 1/12 ≈ 0.167
+FIRST_VALUE_MSE = 1.0 / 3.0     # Var(U(-1, 1)): predicting the mean of first_value_problem
 
 
 def adding_problem(n, seq_len, seed=0, dtype=np.float32):
@@ -53,6 +55,19 @@ def adding_problem(n, seq_len, seed=0, dtype=np.float32):
     x = np.stack([values, markers], axis=-1).astype(dtype)         # (n, T, 2)
     y = (x[rows, first, 0].astype(np.float64) + x[rows, second, 0]).astype(dtype)  # (n,)
     return x, y
+
+
+def first_value_problem(n, seq_len=40, *, seed=0):
+    """``n`` sequences of uniform noise whose target is their FIRST value: y = x_0.
+
+    Returns ``x`` (n, T, 1) float32, every step ~ U(-1, 1), and ``y`` (n, 1) float32, a copy of
+    ``x[:, 0]``. Nothing after step 0 matters, so a model must carry x_0 across T - 1 steps of
+    distractors; predicting the mean (0) scores Var(U(-1, 1)) = 1/3, FIRST_VALUE_MSE.
+    """
+    n = check_positive_int("n", n)
+    T = check_positive_int("seq_len", seq_len)
+    x = np.random.default_rng(check_seed(seed)).uniform(-1, 1, (n, T, 1)).astype(np.float32)
+    return x, x[:, 0].copy()                                       # (n, T, 1), (n, 1)
 
 
 def _float_dtype(dtype) -> np.dtype:

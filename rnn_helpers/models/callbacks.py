@@ -126,3 +126,29 @@ class EpochTimer(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         self.seconds.append(time.perf_counter() - self._start)
+
+
+class DeadUnitHistory(keras.callbacks.Callback):
+    """After every epoch, how many units of a recurrent layer output exactly 0 on EVERY example of ``x``.
+
+    A relu unit whose output is 0 for every input passes no gradient back: it is "dead", and
+    training cannot revive it through that path. ``layer`` names the recurrent layer (the
+    classifiers' is "rnn"); its output h_T (N, H) is computed on ``x`` at the end of each epoch.
+    Attribute after ``fit``: ``dead``, a list of ints, one per epoch.
+    """
+
+    def __init__(self, x, layer="rnn"):
+        super().__init__()
+        self.x = as_array("x", x, ndim=3).astype(np.float32)               # (N, T, D)
+        if 0 in self.x.shape:
+            raise ValueError(f"x: expected a non-empty batch of sequences, got shape {self.x.shape}")
+        if not isinstance(layer, str):
+            raise TypeError(f"layer: expected the name of a layer (a str), got {type(layer).__name__}")
+        self.layer, self.dead = layer, []
+
+    def on_epoch_end(self, epoch, logs=None):
+        names = [layer.name for layer in self.model.layers]
+        if self.layer not in names:
+            raise ValueError(f"layer: expected one of the model's layers {names}, got {self.layer!r}")
+        h_T = np.asarray(self.model.get_layer(self.layer)(self.x))          # (N, H)
+        self.dead.append(int(np.all(h_T == 0, axis=0).sum()))

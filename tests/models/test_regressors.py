@@ -88,7 +88,7 @@ def test_global_clipnorm_limits_the_update():
 
 @pytest.mark.parametrize("kwargs, error, match", [
     ({"kind": "transformer"}, ValueError, "kind: expected one of"),
-    ({"return_sequences": True}, ValueError, "return_sequences: not accepted by build_adding_model"),
+    ({"return_sequences": True}, ValueError, "return_sequences: not accepted by a sequence regressor"),
     ({"return_state": True}, ValueError, "return_state: not accepted"),
     ({"name": "rnn"}, ValueError, "name: not accepted"),
     ({"seq_len": 0}, ValueError, "seq_len: expected a positive integer, got 0"),

@@ -1,0 +1,104 @@
+"""Results over seeds: dots per model or curves per epoch, their median, and the point rerun live.
+
+    plot_spread({"LSTM": [0.88, 0.90, 0.89], "GRU": [0.94, 0.93, 0.94]}, live={"LSTM": 0.883},
+                baseline=0.1, baseline_label="chance", ylabel="test accuracy")
+
+Takes ``ax=None`` (a new figure when None), draws only into that Axes and returns it; never calls
+``plt.show()`` or changes global style.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_helpers._checks import as_array, check_nonempty, check_number
+from rnn_helpers.plots._base import target_axes
+
+
+def _groups(groups) -> dict:
+    if not isinstance(groups, dict):
+        raise TypeError(f"groups: expected a dict {{label: values over seeds}}, got {type(groups).__name__}")
+    if not groups:
+        raise ValueError("groups: expected at least one label with its values, got an empty dict")
+    checked = {}
+    for label, values in groups.items():
+        if not isinstance(label, str):
+            raise TypeError(f"groups: expected str labels, got {label!r} ({type(label).__name__})")
+        checked[label] = as_array(f"groups[{label!r}]", values, ndim=1, dtype=np.float64)
+        check_nonempty(f"groups[{label!r}]", checked[label])
+    return checked
+
+
+def plot_spread(groups, ax=None, live=None, baseline=None, baseline_label="baseline", ylabel=None):
+    """Each label's values (one per seed) as dots, its median as a bar; ``live`` points as crosses.
+
+    groups: {label: values (seeds,)}; live: {label: value} for points trained again in the notebook
+    (each label must be one of ``groups``); baseline: a horizontal reference line (chance, a naive
+    forecast), labelled ``baseline_label``.
+    """
+    groups = _groups(groups)
+    live = {} if live is None else live
+    if not isinstance(live, dict):
+        raise TypeError(f"live: expected None or a dict {{label: value}}, got {type(live).__name__}")
+    for label in live:
+        if label not in groups:
+            raise ValueError(f"live: expected labels from groups {list(groups)}, got {label!r}")
+    live = {label: check_number(f"live[{label!r}]", value) for label, value in live.items()}
+    baseline = None if baseline is None else check_number("baseline", baseline)
+    if not isinstance(baseline_label, str) or (ylabel is not None and not isinstance(ylabel, str)):
+        raise TypeError("baseline_label, ylabel: expected str (ylabel may be None)")
+    ax = target_axes(ax)
+    offsets = np.linspace(-0.12, 0.12, max(len(v) for v in groups.values()))
+    for x, (label, values) in enumerate(groups.items()):
+        ax.plot(x + offsets[:len(values)], values, "o", ms=5, color="#0072B2", alpha=0.75,
+                label="one seed each" if x == 0 else None)
+        ax.plot([x - 0.25, x + 0.25], [np.median(values)] * 2, color="k", lw=2,
+                label="median" if x == 0 else None)
+        if label in live:
+            ax.plot(x, live[label], "x", ms=9, mew=2, color="#D55E00",
+                    label="trained live in this notebook" if label == next(iter(live)) else None)
+    if baseline is not None:
+        ax.axhline(baseline, color="0.4", lw=1, ls=":", label=baseline_label)
+    ax.set_xticks(range(len(groups)), list(groups))
+    ax.set(xlim=(-0.6, len(groups) - 0.4), ylabel=ylabel)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def plot_seed_curves(curves, ax=None, live=None, baseline=None, baseline_label="baseline", colors=None):
+    """Per-epoch curves over seeds: each label's seeds as thin lines, their median as a thick one.
+
+    curves: {label: values (seeds, epochs)}; live: None or (label, values (epochs,)) for a point
+    trained again in the notebook, drawn as crosses (it may have fewer epochs than the sweep);
+    colors: None or {label: colour} (default: the colour cycle). Epochs are numbered from 1.
+    """
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError(f"curves: expected a non-empty dict {{label: values (seeds, epochs)}}, "
+                        f"got {type(curves).__name__ if not isinstance(curves, dict) else 'an empty dict'}")
+    checked = {}
+    for label, values in curves.items():
+        if not isinstance(label, str):
+            raise TypeError(f"curves: expected str labels, got {label!r} ({type(label).__name__})")
+        checked[label] = as_array(f"curves[{label!r}]", values, ndim=2, dtype=np.float64)
+        check_nonempty(f"curves[{label!r}]", checked[label])
+    if colors is not None and (not isinstance(colors, dict) or set(colors) != set(checked)):
+        raise ValueError(f"colors: expected None or a colour for each label {list(checked)}, got {colors!r}")
+    if live is not None:
+        if not isinstance(live, tuple) or len(live) != 2 or live[0] not in checked:
+            raise ValueError(f"live: expected None or (label, values) with a label from {list(checked)}, "
+                             f"got {live!r:.80}")
+        live = (live[0], as_array("live[1]", live[1], ndim=1, dtype=np.float64))
+    baseline = None if baseline is None else check_number("baseline", baseline)
+    ax = target_axes(ax)
+    for label, values in checked.items():
+        epochs = np.arange(1, values.shape[1] + 1)
+        line, = ax.plot(epochs, np.median(values, axis=0), lw=2.2, label=f"{label} (median of {len(values)})",
+                        color=None if colors is None else colors[label])
+        ax.plot(epochs, values.T, color=line.get_color(), lw=0.7, alpha=0.45)
+    if live is not None:
+        ax.plot(np.arange(1, len(live[1]) + 1), live[1], "kx", ms=6, label=f"{live[0]}: trained live here")
+    if baseline is not None:
+        ax.axhline(baseline, color="0.4", lw=1, ls=":", label=baseline_label)
+    ax.set_xlabel("epoch")
+    ax.legend(fontsize="x-small")
+    return ax
