@@ -291,7 +291,7 @@ TABLE = {
            bad("NaN", np.array([NAN]), ValueError)),
         eps=POSITIVE),
     "rnn_helpers.environment.setup_notebook": S({"seed": 0, "show_versions": False}, seed=SEED,
-                                                show_versions=FLAG),
+                                                show_versions=FLAG, projector=FLAG),
 
     # reference: cells, loop, weights, checks
     "rnn_helpers.reference.simple_rnn.param_shapes": S({"input_size": 3, "hidden_size": 4}, input_size=INT,
@@ -716,6 +716,7 @@ TABLE = {
                     bad("one array", {"f": (np.ones(2),)}, TypeError),
                     bad("above 1", {"f": (np.ones(2), np.full(2, 2.0))}, ValueError)),
         highlight=(bad("[1.5]", [1.5], TypeError),), min_saturated=NUMBER + (bad("2", 2.0, ValueError),)),
+    "rnn_helpers.plots.style.use_course_style": S({"projector": False}, projector=FLAG),
     "rnn_helpers.plots.surfaces.plot_loss_surface": S(
         lambda: {"grid": _grid()}, grid=(NONE, bad("a dict", {}, TypeError)), ax=AXES,
         paths=(TEXT, bad("{'a': 3}", {"a": 3}, TypeError)),

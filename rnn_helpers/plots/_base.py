@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FixedLocator, LogLocator, NullLocator
 
 from rnn_helpers._checks import as_array, check_nonempty
@@ -40,14 +41,23 @@ def curve(name, values) -> np.ndarray:
     return arr
 
 
+NOTE_BOX = {"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "0.8", "alpha": 0.85}
+
+
 def note(ax, text, color):
-    """A small text note in the top right corner of ``ax``; several notes stack downwards."""
+    """A small text note in the top right corner of ``ax``; several notes stack downwards.
+
+    Each note sits in a white, slightly transparent box above the curves (like a legend), so a
+    curve passing behind it never runs through the text.
+    """
     check_axes("ax", ax)
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
     n = sum(t.get_gid() == NOTE_GID for t in ax.texts)
-    ax.text(0.98, 0.95 - 0.08 * n, text, transform=ax.transAxes, ha="right", va="top",
-            color=color, fontsize="small", gid=NOTE_GID)
+    size = FontProperties(size="small").get_size_in_points()          # follows rcParams font.size
+    ax.annotate(text, xy=(0.98, 0.96), xycoords="axes fraction", xytext=(0, -2.1 * size * n),
+                textcoords="offset points", ha="right", va="top", color=color, fontsize=size,
+                gid=NOTE_GID, bbox=NOTE_BOX, zorder=4)        # above the lines (2), below a legend (5)
 
 
 def fit_log_ylim(ax):

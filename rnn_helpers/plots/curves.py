@@ -4,12 +4,15 @@ forget-gate products. Every function takes ``ax=None``, draws only there and ret
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from rnn_helpers._checks import as_array, check_choice, check_nonempty, check_number
 from rnn_helpers.memory import DISPLAY_RANGE, clip_for_display
 from rnn_helpers.plots._base import curve, fit_log_ylim, note, target_axes
+
+TOTAL_STYLE = {"color": "0.75", "solid_capstyle": "round", "zorder": 1.9}   # lines are at zorder 2
 
 
 def _draw_log_curve(ax, y, name, **style):
@@ -42,10 +45,11 @@ def plot_gradient_norms(norms, ax=None, bound=None, label=None, bound_label="bou
     ax = target_axes(ax)
     line = _draw_log_curve(ax, norms, label, label=label)
     if bound is not None:
-        _draw_log_curve(ax, curve("bound", bound), bound_label, ls="--", lw=1,
+        _draw_log_curve(ax, curve("bound", bound), bound_label, ls="--",
+                        lw=0.65 * plt.rcParams["lines.linewidth"],
                         color=line.get_color(), label=bound_label)
     fit_log_ylim(ax)
-    ax.set(xlabel="lag k (steps back from the loss)", ylabel="gradient norm")
+    ax.set(xlabel="lag $k$ (steps back from the loss)", ylabel="gradient norm")
     if label is not None or bound is not None:
         ax.legend(fontsize="small", loc="lower left")
     return ax
@@ -97,17 +101,13 @@ def plot_training_curves(history, ax=None, metric="loss", baseline=None, baselin
     return ax
 
 
-def plot_gradient_norm_history(history, ax=None):
-    """Per-layer gradient norms against training step, log y, from a ``GradientNormHistory``.
-
-    history: the callback (its total norm is drawn too, dashed) or ``callback.as_arrays()``.
-    Non-finite norms are marked with crosses at the top of the Axes.
-    """
+def _norm_records(history):
+    """(steps (N,), {layer: norms (N,)}, total (N,) or None) from the callback or its as_arrays()."""
     if hasattr(history, "as_arrays"):
         steps, norms = history.as_arrays()
-        norms = dict(norms) | {"total": np.asarray(history.total, dtype=np.float64)}
+        total = np.asarray(history.total, dtype=np.float64)
     elif isinstance(history, tuple) and len(history) == 2 and isinstance(history[1], dict):
-        steps, norms = history
+        (steps, norms), total = history, None
     else:
         raise TypeError(f"history: expected a GradientNormHistory or its as_arrays() tuple, "
                         f"got {type(history).__name__}")
@@ -115,15 +115,29 @@ def plot_gradient_norm_history(history, ax=None):
     if steps.size == 0 or not isinstance(norms, dict) or not norms:
         raise ValueError("history: expected at least one record of at least one layer, got none "
                          "(has the model been fit with the callback?)")
+    return steps, norms, total
+
+
+def plot_gradient_norm_history(history, ax=None):
+    """Per-layer gradient norms against training step, log y, from a ``GradientNormHistory``.
+
+    history: the callback (its total norm is drawn too, as a wide light-grey band below the layer
+    lines: a layer that carries nearly all of it runs inside the band, both stay visible) or
+    ``callback.as_arrays()``. Non-finite norms are marked with crosses at the top of the Axes.
+    """
+    steps, norms, total = _norm_records(history)
+    lw = plt.rcParams["lines.linewidth"]
+    curves = [(name, y, {}) for name, y in norms.items()]
+    if total is not None:
+        curves.insert(0, ("total", total, TOTAL_STYLE | {"lw": 2.7 * lw}))   # a band under the layers
     ax = target_axes(ax)
-    for name, y in norms.items():
+    for name, y, style in curves:
         y = curve(f"norms[{name!r}]", y)
         if y.size != steps.size:
             raise ValueError(f"norms[{name!r}]: expected {steps.size} values (one per step), "
                              f"got {y.size}")
-        style = {"color": "k", "ls": "--"} if name == "total" and hasattr(history, "total") else {}
         (line,) = ax.plot(steps, np.where(np.isfinite(y) & (y > 0), y, np.nan), label=name, **style)
-        _mark_nonfinite(ax, steps, y, line.get_color(), None)
+        _mark_nonfinite(ax, steps, y, "0.45" if style else line.get_color(), None)   # total: darker
     fit_log_ylim(ax)
     ax.set(xlabel="training step", ylabel="gradient norm (probe batch)")
     ax.legend(fontsize="small")
@@ -150,8 +164,8 @@ def plot_impulse_responses(curves, ax=None, title=None):
         ax.plot(np.arange(len(shown)), shown, label=f"{label} — {note}" if note else str(label))
     ax.set_yscale("log")
     ax.set_ylim(DISPLAY_RANGE[0] / 3, DISPLAY_RANGE[1] * 3)
-    ax.set_xlabel("steps t after the pulse")
-    ax.set_ylabel("‖h_t(pulse) − h_t(no pulse)‖")
+    ax.set_xlabel("steps $t$ after the pulse")
+    ax.set_ylabel(r"$\|h_t(\mathrm{pulse}) - h_t(\mathrm{no\ pulse})\|$")
     ax.legend(fontsize="small")
     if title is not None:
         ax.set_title(title)
@@ -170,6 +184,7 @@ def plot_forget_products(curves, ax=None):
                              f"[{y.min():.3g}, {y.max():.3g}]")
         ax.plot(np.arange(y.size), np.where(y > 0, y, np.nan), label=str(label))
     ax.set_yscale("log")
-    ax.set(xlabel="lag k (steps back from c_T)", ylabel=r"$\partial c_T/\partial c_{T-k}$ = ∏ f")
+    ax.set(xlabel="lag $k$ (steps back from $c_T$)",
+           ylabel=r"$\partial c_T/\partial c_{T-k} = \prod f$")
     ax.legend(fontsize="small", loc="lower left")
     return ax

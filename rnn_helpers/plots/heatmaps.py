@@ -22,6 +22,7 @@ from rnn_helpers._checks import (
 )
 from rnn_helpers.gates import GateRecord
 from rnn_helpers.plots._base import check_axes, target_axes
+from rnn_helpers.plots.style import BLACK, BLUE, GREEN, HIGHLIGHT, ORANGE, PURPLE, VERMILLION
 
 
 def plot_hidden_states(hs, ax=None, title=None):
@@ -38,12 +39,11 @@ def plot_hidden_states(hs, ax=None, title=None):
     return ax
 
 
-
 GATE_LABELS = {"i": "input gate $i_t$", "f": "forget gate $f_t$", "o": "output gate $o_t$",
                "g": "candidate $g_t$", "c": "cell $c_t$", "h": "hidden $h_t$",
                "z": "update gate $z_t$", "r": "reset gate $r_t$"}
 SIGMOID_NAMES = ("i", "f", "o", "z", "r")   # drawn on a 0..1 scale
-GATE_COLORS = {"i": "tab:blue", "f": "tab:orange", "o": "tab:green", "z": "tab:purple", "r": "tab:red"}
+GATE_COLORS = {"i": BLUE, "f": ORANGE, "o": GREEN, "z": PURPLE, "r": VERMILLION}   # Okabe-Ito
 
 
 def _units(highlight, H):
@@ -93,18 +93,26 @@ def plot_gate_heatmap(values, ax=None, name="f", highlight=None, colorbar=True):
         ax.figure.colorbar(im, ax=ax, pad=0.01, fraction=0.03)
     for u in _units(highlight, H):
         ax.annotate(f"unit {u}", xy=(T - 0.5, u), xytext=(4, 0), textcoords="offset points",
-                    va="center", fontsize="x-small", color="crimson", annotation_clip=False)
-        ax.axhline(u, color="crimson", lw=0.6, ls=":")
+                    va="center", fontsize="x-small", color=HIGHLIGHT, annotation_clip=False)
+        ax.axhline(u, color=HIGHLIGHT, lw=0.6, ls=":")
     ax.set(ylabel="unit", title=GATE_LABELS.get(name, name))
     ax.title.set_fontsize("small")
     ax.grid(False)
     return ax
 
 
+def _is_marker(col) -> bool:
+    """A 0/1 channel that is mostly 0 (at least one 1, at most half the steps), like the adding
+    problem's marker. An all-zero channel, or a pixel column that happens to be 0/1, is not."""
+    ones = int(np.count_nonzero(col == 1.0))
+    return bool(np.isin(col, (0.0, 1.0)).all()) and 0 < ones <= col.size // 2
+
+
 def plot_input(x, ax=None, names=None):
     """The input x (T, D) as one line per channel, aligned with the heatmaps' time axis.
 
-    Channels whose values are all 0 or 1 (markers) are drawn as vertical lines at the 1s.
+    Every channel is drawn, an all-zero one as a flat line at 0. Marker channels (0/1, mostly 0)
+    are drawn as vertical lines at their 1s instead.
     """
     x = as_array("x", x, ndim=2)                                 # (T, D)
     check_nonempty("x", x)
@@ -112,14 +120,13 @@ def plot_input(x, ax=None, names=None):
     if len(names) != x.shape[1]:
         raise ValueError(f"names: expected one name per input channel ({x.shape[1]}), got {len(names)}")
     ax = target_axes(ax)
-    for d in range(x.shape[1]):
-        col = x[:, d]
-        if np.isin(col, (0.0, 1.0)).all():
-            for t in np.flatnonzero(col):
-                ax.axvline(t, color="crimson", lw=1.5, label=names[d] if t == np.flatnonzero(col)[0]
-                           else None)
+    lw = plt.rcParams["lines.linewidth"]
+    for d, col in enumerate(x.T):
+        if _is_marker(col):
+            for k, t in enumerate(np.flatnonzero(col)):
+                ax.axvline(t, color=HIGHLIGHT, lw=lw, label=names[d] if k == 0 else None)
         else:
-            ax.plot(np.arange(x.shape[0]), col, lw=0.8, label=names[d])
+            ax.plot(np.arange(x.shape[0]), col, lw=0.55 * lw, label=names[d])
     ax.set(xlim=(-0.5, x.shape[0] - 0.5), ylabel="input")
     ax.legend(fontsize="x-small", loc="upper left", ncol=x.shape[1])
     return ax
@@ -194,8 +201,8 @@ def plot_gate_saturation(saturation, ax=None, highlight=None, min_saturated=0.5)
             if left[u] + right[u] < min_saturated:
                 continue                                         # label only saturated gates
             ax.annotate(f"{k}, unit {u}", xy=(left[u], right[u]), xytext=(10 + 42 * n, -12 - 10 * j),
-                        textcoords="offset points", fontsize="x-small", color="crimson",
-                        arrowprops={"arrowstyle": "-", "color": "crimson", "lw": 0.6})
+                        textcoords="offset points", fontsize="x-small", color=BLACK,   # no gate is black
+                        arrowprops={"arrowstyle": "-", "color": BLACK, "lw": 0.6})
     ax.plot([0, 1], [1, 0], color="0.6", lw=0.8, ls="--")       # left + right ≤ 1
     ax.set(xlim=(-0.03, 1.03), ylim=(-0.03, 1.03), aspect="equal",
            xlabel="fraction of steps with gate < 0.1", ylabel="fraction of steps with gate > 0.9")

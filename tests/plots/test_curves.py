@@ -5,8 +5,9 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgba
 
-from rnn_helpers.plots._base import NOTE_GID
+from rnn_helpers.plots._base import NOTE_GID, note
 from rnn_helpers.plots.curves import (
     plot_gradient_norm_history,
     plot_gradient_norms,
@@ -95,9 +96,13 @@ def test_gradient_norm_history_lines_and_nonfinite_marks():
     np.testing.assert_array_equal(by_label["rnn"].get_xdata(), [1, 2, 3])
     np.testing.assert_array_equal(by_label["rnn"].get_ydata(), [1.0, np.nan, 0.5])
     np.testing.assert_array_equal(by_label["out"].get_ydata(), np.ones(3))
-    assert by_label["total"].get_linestyle() == "--"
+    total, layers = by_label["total"], [by_label["rnn"], by_label["out"]]
+    assert ax.get_lines()[0] is total                               # drawn first ...
+    assert all(total.get_zorder() < line.get_zorder() for line in layers)   # ... and below
+    assert all(total.get_linewidth() > 2 * line.get_linewidth() for line in layers)  # a band
+    assert total.get_color() not in {line.get_color() for line in layers}
     crosses = [line for line in ax.get_lines() if line.get_marker() == "x"]
-    assert [list(c.get_xdata()) for c in crosses] == [[2], [2]]    # rnn and total at step 2
+    assert [list(c.get_xdata()) for c in crosses] == [[2], [2]]    # total and rnn at step 2
     ax2 = plot_gradient_norm_history(_FakeHistory().as_arrays())
     curves = [line.get_label() for line in ax2.get_lines() if line.get_marker() != "x"]
     assert curves == ["rnn", "out"]                                # no total without the callback
@@ -118,3 +123,35 @@ def test_impulse_responses_draw_each_curve_into_the_given_axes():
     assert labels[0] == "a" and labels[1].startswith("b — above 1e+06 from step 1")
     with pytest.raises(TypeError, match="curves: expected a non-empty dict"):
         plot_impulse_responses([1, 2])
+
+
+def test_gradient_norm_history_total_never_hides_a_layer_that_equals_it():
+    class OneLayer:                                                # total == rnn at every step
+        total = [1.0, 0.5, 0.2]
+
+        def as_arrays(self):
+            return np.arange(3), {"rnn": np.array(self.total)}
+
+    fig, ax = plt.subplots()
+    plot_gradient_norm_history(OneLayer(), ax=ax)
+    fig.canvas.draw()
+    total, rnn = ax.get_lines()
+    np.testing.assert_array_equal(total.get_ydata(), rnn.get_ydata())
+    assert total.get_zorder() < rnn.get_zorder() and total.get_linewidth() > rnn.get_linewidth()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["total", "rnn"]
+
+
+def test_notes_sit_in_a_box_above_the_curves_and_stack_without_overlap():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    note(ax, "first note", "k")
+    note(ax, "second, longer note", "k")
+    fig.canvas.draw()
+    first, second = [t for t in ax.texts if t.get_gid() == NOTE_GID]
+    for t in (first, second):
+        box = t.get_bbox_patch()
+        assert box is not None and to_rgba(box.get_facecolor())[:3] == (1.0, 1.0, 1.0)
+        assert 0.5 <= box.get_alpha() < 1                          # white, a little see-through
+        assert t.get_zorder() > ax.get_lines()[0].get_zorder()       # drawn over the curves
+    r1, r2 = (t.get_bbox_patch().get_window_extent() for t in (first, second))
+    assert r2.y1 <= r1.y0 and ax.bbox.contains(r1.x1 - 1, r1.y1 - 1)   # stacked, inside the Axes
