@@ -694,6 +694,9 @@ TABLE = {
         {}, steps=INT + (bad("7 (above the limit)", 7, ValueError),), outputs=FLAG, ax=AXES),
     "rnn_helpers.plots.diagrams.plot_lstm_cell": S({}, ax=AXES),
     "rnn_helpers.plots.diagrams.plot_gru_cell": S({}, ax=AXES),
+    "rnn_helpers.plots.task_shapes.plot_task_shape": S(
+        {"shape": "many_to_one"}, shape=(NONE, bad("unknown", "one_to_many", ValueError)),
+        steps=INT + (bad("6 (above the limit)", 6, ValueError),), ax=AXES),
     "rnn_helpers.plots.heatmaps.plot_hidden_states": S({"hs": np.zeros((T, H))}, hs=ARRAY_E, ax=AXES),
     "rnn_helpers.plots.heatmaps.plot_gate_heatmap": S(
         {"values": np.full((T, H), 0.5)}, ax=AXES,

@@ -49,19 +49,18 @@ rnn_step_exercise = function_exercise(
 
 def _steps_to_one_percent(radius, steps=200):
     r = impulse_response(recurrent_matrix(32, radius, seed=0), activation="linear", steps=steps)
-    return int(np.argmax(r < 0.01 * r[0]))                   # first t with ‖Δh_t‖ < 1 % of ‖Δh_0‖
+    return int(np.argmax(r < 0.01 * r[0]))                   # first k with r_k < 1 % of r_0
 
 
 memory_span_exercise = value_exercise(
     "steps until 1 % at ρ = 0.9",
     expected=_steps_to_one_percent(0.9), rtol=0,
-    question="For a linear RNN with $W_{hh} = 0.9\\,Q$ ($Q$ orthogonal), after how many steps $t$ does "
-             "the influence of a pulse first fall below 1 % of its start, "
-             "$\\lVert\\Delta h_t\\rVert < 0.01 \\lVert\\Delta h_0\\rVert$? Answer with an integer "
-             "(you may compute it).",
-    hint="For a linear net the influence is exactly ρ^t times its start. Solve 0.9^t < 0.01 for the "
-         "smallest integer t (take logarithms).",
-    solution=f"t > ln(0.01) / ln(0.9) = {np.log(0.01) / np.log(0.9):.1f}, so t = "
+    question="For a linear RNN with $W_{hh} = 0.9\\,Q$ ($Q$ orthogonal) and a pulse at $t = 1$, how many "
+             "steps $k$ after the pulse does its influence $r_k = \\lVert\\Delta h_{1+k}\\rVert$ first "
+             "fall below 1 % of its start, $r_k < 0.01\\, r_0$? Answer with an integer (you may compute it).",
+    hint="For a linear net the influence is exactly ρ^k times its start. Solve 0.9^k < 0.01 for the "
+         "smallest integer k (take logarithms).",
+    solution=f"k > ln(0.01) / ln(0.9) = {np.log(0.01) / np.log(0.9):.1f}, so k = "
              f"{_steps_to_one_percent(0.9)}: int(np.ceil(np.log(0.01) / np.log(0.9))). "
              f"(0.9^{_steps_to_one_percent(0.9) - 1} = {0.9 ** (_steps_to_one_percent(0.9) - 1):.4f} is "
              "still above 0.01.)",
@@ -75,7 +74,7 @@ memory_span_exercise = value_exercise(
 _W = 0.5                                                        # h_t = 0.5 h_{t-1} + x_t, one unit
 _INPUTS = np.array([[1.0, 0.0, 0.0, 2.0], [2.0, 0.0, 0.0, 1.0]])    # (B, T): a sequence and its reverse
 _ONE_UNIT = {"W_hx": np.array([[1.0]]), "W_hh": np.array([[_W]]), "b_h": np.array([0.0])}
-_FINAL = forward("simple_rnn", _INPUTS[..., None], _ONE_UNIT, activation="linear")[1][0][:, 0]   # (2,) h_3
+_FINAL = forward("simple_rnn", _INPUTS[..., None], _ONE_UNIT, activation="linear")[1][0][:, 0]   # (2,) h_4
 
 
 def _check_final_states(answer):
@@ -101,16 +100,16 @@ def _check_final_states(answer):
 reverse_order_exercise = Exercise(
     "predict, then run: the same inputs in reverse order",
     _check_final_states,
-    hint_text="Unroll the recurrence on paper, one line per step: h_0 = 0.5 · 0 + x_0, then "
-              "h_1 = 0.5 h_0 + x_1, and so on up to h_3, once for each sequence.",
-    solution_text=(f"h_3 = 0.5³ x_0 + 0.5² x_1 + 0.5 x_2 + x_3. For (1, 0, 0, 2): 0.125 + 2 = {_FINAL[0]:g}; "
+    hint_text="Unroll the recurrence on paper, one line per step: h_1 = 0.5 · 0 + x_1, then "
+              "h_2 = 0.5 h_1 + x_2, and so on up to h_4, once for each sequence.",
+    solution_text=(f"h_4 = 0.5³ x_1 + 0.5² x_2 + 0.5 x_3 + x_4. For (1, 0, 0, 2): 0.125 + 2 = {_FINAL[0]:g}; "
                    f"for (2, 0, 0, 1): 0.25 + 1 = {_FINAL[1]:g}. The same inputs, in another order, leave "
                    "another state: the state weighs each input by how long ago it came, which is what the "
                    "bag model cannot do. `forward` gives the same numbers."),
     question="Predict, then run. A linear RNN with one unit, $h_t = 0.5\\, h_{t-1} + x_t$ with "
-             "$h_{-1} = 0$, reads the four inputs $(1, 0, 0, 2)$, and then the same inputs in reverse "
-             "order, $(2, 0, 0, 1)$. Before you run anything, predict the final state $h_3$ of each and "
-             "answer with the pair `(h_3 for (1, 0, 0, 2), h_3 for (2, 0, 0, 1))`. Then run "
+             "$h_0 = 0$, reads the four inputs $(x_1, \\dots, x_4) = (1, 0, 0, 2)$, and then the same inputs "
+             "in reverse order, $(2, 0, 0, 1)$. Before you run anything, predict the final state $h_4$ of "
+             "each and answer with the pair `(h_4 for (1, 0, 0, 2), h_4 for (2, 0, 0, 1))`. Then run "
              "`forward(\"simple_rnn\", x, params, activation=\"linear\")` with `x` of shape (2, 4, 1) and "
              "`params = {\"W_hx\": [[1.0]], \"W_hh\": [[0.5]], \"b_h\": [0.0]}` to see if you were right.",
     reference_solution=(2.125, 1.25),

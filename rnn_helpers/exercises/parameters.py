@@ -41,21 +41,6 @@ simple_rnn_parameters_exercise = value_exercise(
     wrong_answer=64 * 8 + 64,                                  # the recurrent matrix forgotten
 )
 
-order_model_parameters_exercise = value_exercise(
-    "parameters of the order model",
-    expected=parameter_count("simple_rnn", input_size=4, hidden_size=8) + dense_parameter_count(8, 1),
-    rtol=0,
-    question="`rnn_model` is `SimpleRNN(8)` on one-hot inputs of size D = 4, then `Dense(1)`. How many "
-             "numbers does it learn? Count the entries of $W_{hx}$, $W_{hh}$, $b_h$, $W_{yh}$ and $b_y$.",
-    hint="W_hx is (H, D), W_hh is (H, H), b_h is (H,) with H = 8, D = 4; the readout has W_yh (1, H) "
-         "and b_y (1,).",
-    solution="H*D + H*H + H + (H + 1) = 8*4 + 8*8 + 8 + 9 = "
-             f"{parameter_count('simple_rnn', 4, 8) + dense_parameter_count(8, 1)}; "
-             "rnn_model.count_params() gives the same.",
-    reference_solution=8 * 4 + 8 * 8 + 8 + 8 + 1,
-    wrong_answer=8 * 4 + 8 * 8 + 8,                            # the readout forgotten
-)
-
 gru_parameters_exercise = value_exercise(
     "parameters of GRU(32) on 8 features",
     expected=parameter_count("gru", input_size=8, hidden_size=32), rtol=0,
