@@ -640,6 +640,15 @@ TABLE = {
                                                       init=CHOICE, seed=SEED, epochs=INT),
     "rnn_helpers.sweeps.memory.initialisations": S({"seeds": (0,)}, seeds=(NONE, bad("[0, 0]", [0, 0],
                                                                                      ValueError))),
+    "rnn_helpers.sweeps.adding.build_adding_baseline": S({"name": "LSTM"}, name=CHOICE, seed=SEED),
+    "rnn_helpers.sweeps.adding.adding_run": S({"name": "GRU", "epochs": 1}, name=CHOICE, seed=SEED,
+                                              epochs=INT),
+    "rnn_helpers.sweeps.adding.adding_baselines": S({"seeds": (0,)}, seeds=(NONE, bad("[]", [], ValueError))),
+    "rnn_helpers.plots.tracking.plot_cell_tracking": S(
+        {"c": [0.0, 0.4, 0.5], "target": [0.0, 0.5, 0.5], "markers": [1]}, c=ARRAY_E,
+        target=ARRAY + (bad("2 values", [0.0, 1.0], ValueError),),
+        markers=(A_TEXT, bad("[1.5]", [1.5], ValueError), bad("[3]", [3], ValueError)),
+        label=(NONE, bad("3", 3, TypeError)), target_label=(NONE,), ax=AXES),
 
     # plots
     "rnn_helpers.plots.spread.plot_spread": S(
@@ -789,6 +798,7 @@ EXCLUDED = {
     "rnn_helpers.datasets.digits.load_digit_sequences": "takes no arguments",
     "rnn_helpers.exercises.bank.all_exercises": "takes no arguments",
     "rnn_helpers.sweeps.memory.first_value_data": "takes no arguments",
+    "rnn_helpers.sweeps.adding.adding_data": "takes no arguments",
     "rnn_helpers.sweeps.Sweep": "a plain record returned by load_sweep (checked)",
     "rnn_helpers.sweeps.__main__.main": "the command line: argparse reports bad arguments and exits",
     "rnn_helpers.models.callbacks.EpochTimer": "takes no arguments (a Keras callback)",

@@ -30,7 +30,7 @@ FUNCTION_EXERCISES = [name for name, ex in BANK.items() if ex.kind == "function"
 
 
 def test_the_bank_holds_the_courses_exercises():
-    assert len(BANK) >= 16
+    assert len(BANK) >= 14
     assert {name.split(".")[0] for name in BANK} == {"parameters", "hidden_state", "bptt", "lstm",
                                                       "keras_layers", "keras_weights"}
 
@@ -128,10 +128,6 @@ def test_parameter_counts_equal_keras(keras):
     simple = layers.SimpleRNN(64, activation="relu")
     simple.build((None, 10, 8))
     assert BANK["parameters.simple_rnn_parameters_exercise"].check(simple.count_params())
-
-    gru = layers.GRU(32)
-    gru.build((None, 8, 8))
-    assert BANK["parameters.gru_parameters_exercise"].check(gru.count_params())
 
 
 def test_output_shapes_equal_keras(keras):
@@ -296,7 +292,6 @@ AWAITING_A_NOTEBOOK = {
     "bptt.rnn_step_backward_exercise": "02_backprop_through_time",
     "lstm.memory_units_exercise": "03_lstm",
     "keras_weights.gate_order_bug_exercise": "03_lstm or 04_keras_layers",
-    "keras_layers.mask_value_bug_exercise": "04_keras_layers",
 }
 
 

@@ -1,8 +1,7 @@
-"""Exercises on the LSTM: one step by hand, the cell path's product of forget gates, the forget bias,
+"""Exercises on the LSTM: one step by hand, the forget bias that keeps half of the cell path,
 reading a saturation plot for the units that remember.
 
-Checked against ``reference.lstm_step``, ``gates.constant_gate_cell`` (the gate explorer's cell) and
-``gates.gate_saturation``.
+Checked against ``reference.lstm_step`` and ``gates.gate_saturation``.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import numpy as np
 
 from rnn_helpers.activations import sigmoid
 from rnn_helpers.exercises.core import Exercise, function_exercise, source_of, value_exercise
-from rnn_helpers.gates import GateRecord, constant_gate_cell, gate_saturation, pulse_input
+from rnn_helpers.gates import GateRecord, gate_saturation
 from rnn_helpers.reference import init_params, lstm_step
 
 
@@ -59,22 +58,6 @@ lstm_step_exercise = function_exercise(
     solution=source_of(my_lstm_step),
     reference_solution=my_lstm_step,
     wrong_answer=_forgot_tanh_of_cell,
-)
-
-_F, _LAG = 0.95, 20
-_SURVIVES = float(constant_gate_cell(_F, 1.0, 1.0, pulse_input())[2][_LAG])   # ∂c_T/∂c_{T-20} = f^20
-
-forget_product_exercise = value_exercise(
-    "∏ f over 20 steps at f = 0.95",
-    expected=_SURVIVES, rtol=2e-3,
-    question="A forget gate holds the constant value $f = 0.95$ for 20 steps. What fraction of the "
-             "cell-path gradient survives, $\\partial c_T / \\partial c_{T-20}$? (A number, 3 "
-             "significant digits are enough.)",
-    hint="Along the cell path each step multiplies by f_t. Twenty steps of the same f.",
-    solution=f"0.95 ** 20 = {_SURVIVES:.3f}: about a third survives 20 steps; over 100 steps only "
-             f"0.95 ** 100 = {_F ** 100:.2g}.",
-    reference_solution=0.358,
-    wrong_answer=1 - _LAG * (1 - _F),                          # 5 % lost per step, subtracted: 0
 )
 
 _F_HALF = 0.5 ** (1 / 100)                                     # f^100 = 0.5

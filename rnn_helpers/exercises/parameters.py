@@ -40,16 +40,3 @@ simple_rnn_parameters_exercise = value_exercise(
     reference_solution=64 * 8 + 64 * 64 + 64,
     wrong_answer=64 * 8 + 64,                                  # the recurrent matrix forgotten
 )
-
-gru_parameters_exercise = value_exercise(
-    "parameters of GRU(32) on 8 features",
-    expected=parameter_count("gru", input_size=8, hidden_size=32), rtol=0,
-    question="How many parameters has `layers.GRU(32)` (Keras' default `reset_after=True`) on inputs "
-             "with 8 features?",
-    hint="Three blocks (update z, reset r, candidate). Each has W_x (H, D) and W_h (H, H); with "
-         "reset_after=True each also has two bias vectors of size H.",
-    solution=f"3 * H * (D + H + 2) = 3 * 32 * (8 + 32 + 2) = {parameter_count('gru', 8, 32)}. With "
-             "reset_after=False there is one bias per block: 3 * H * (D + H + 1).",
-    reference_solution=3 * 32 * (8 + 32 + 2),
-    wrong_answer=3 * 32 * (8 + 32 + 1),                        # one bias per block (reset_after=False)
-)

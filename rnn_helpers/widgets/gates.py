@@ -34,15 +34,15 @@ def _figure():
     fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.84, wspace=0.28)  # fixed layout
     ax_state, ax_grad = fig.subplots(1, 2)
     t = np.arange(STEPS)
-    lines = {"x": ax_state.plot(t, np.zeros(STEPS), color="0.7", lw=0.8, label="input x_t")[0],
-             "c": ax_state.plot(t, np.zeros(STEPS), lw=2, label="cell c_t")[0],
-             "h": ax_state.plot(t, np.zeros(STEPS), lw=1.2, ls="--", label="hidden h_t")[0],
+    lines = {"x": ax_state.plot(t, np.zeros(STEPS), color="0.7", lw=0.8, label="input $x_t$")[0],
+             "c": ax_state.plot(t, np.zeros(STEPS), lw=2, label="cell $c_t$")[0],
+             "h": ax_state.plot(t, np.zeros(STEPS), lw=1.2, ls="--", label="hidden $h_t$")[0],
              "grad": ax_grad.plot(t, np.ones(STEPS), lw=2, marker=".", ms=3, color="tab:orange")[0]}
     ax_state.axvline(PULSE_AT, color="crimson", lw=0.8, ls=":")
-    ax_state.set(xlabel="time step t", ylim=STATE_YLIM)
+    ax_state.set(xlabel="time step $t$", ylim=STATE_YLIM)
     legend_above(ax_state, ncol=3)
     ax_grad.axvline(STEPS - 1 - PULSE_AT, color="crimson", lw=0.8, ls=":")
-    ax_grad.set(xlabel="lag k (steps back from T)", yscale="log", ylim=(FLOOR / 2, 2.0))
+    ax_grad.set(xlabel="lag $k$ (steps back from $T$)", yscale="log", ylim=(FLOOR / 2, 2.0))
     ax_grad.set_title(" ", pad=20, fontsize="small")                 # level with the left title
     for ax in (ax_state, ax_grad):
         ax.grid(True, alpha=0.3)
@@ -72,7 +72,7 @@ class GateExplorer(Explorer):
         self.lines["grad"].set_ydata(np.where(self.grad >= FLOOR, self.grad, np.nan))
         below = self.grad < FLOOR
         left = f" (below 1e-12 from lag {int(np.argmax(below))})" if below.any() else ""
-        self.axes[1].title.set_text("∂c_T/∂c_{T-k} = f^k" + left)
+        self.axes[1].title.set_text(r"$\partial c_T/\partial c_{T-k} = f^k$" + left)
         self.axes[0].title.set_text(f"f = {v['f']:.2f}, i = {v['i']:.2f}, o = {v['o']:.2f}")
         k = STEPS - 1 - PULSE_AT                                   # lag from T back to the pulse
         self.readout.value = (f"c_T = <b>{self.c[-1]:.3g}</b> (the pulse wrote i·tanh(1) = "

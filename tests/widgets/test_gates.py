@@ -25,7 +25,8 @@ def test_moving_the_forget_slider_changes_memory_and_gradient():
     np.testing.assert_array_equal(ex.lines["grad"].get_ydata()[:40], 0.5 ** np.arange(40))
     assert np.isnan(ex.lines["grad"].get_ydata()[40:]).all()            # below the axis: left out
     assert ex.image.value != png and ex.axes[0].get_title() == "f = 0.50, i = 1.00, o = 1.00"
-    assert ex.axes[1].get_title() == "∂c_T/∂c_{T-k} = f^k (below 1e-12 from lag 40)"   # 0.5^40 ≈ 9e-13
+    title = r"$\partial c_T/\partial c_{T-k} = f^k$ (below 1e-12 from lag 40)"         # 0.5^40 ≈ 9e-13
+    assert ex.axes[1].get_title() == title
 
 
 def test_notebook_03_readout():
