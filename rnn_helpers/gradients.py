@@ -3,7 +3,7 @@
 Backpropagation through time multiplies one Jacobian per step (Pascanu, Mikolov & Bengio 2013)::
 
     dL/dh_{t-1} = W_hh^T (φ'(a_t) ⊙ dL/dh_t)           # a vector-Jacobian product
-    ‖dL/dh_{T-k}‖ ≤ ‖dL/dh_T‖ (σ_max(W_hh) γ_φ)^k     # γ_φ = sup φ', σ_max = largest singular value
+    ‖dL/dh_{T-k}‖ ≤ ‖dL/dh_T‖ (γ_φ ‖W_hh‖₂)^k         # γ_φ = sup φ', ‖W_hh‖₂ = largest singular value
 
 ``backprop_norms`` runs that product for one sequence; ``jacobian_bound`` draws the bound;
 ``gradient_norms_by_lag`` (numpy reference), ``keras_gradient_norms_by_lag`` (tf.GradientTape) and
@@ -104,11 +104,12 @@ def _check_lags(lags) -> np.ndarray:
 
 
 def jacobian_bound(W_hh, activation, lags, start=1.0, *, sigma_max=None) -> np.ndarray:
-    """start · (σ_max(W_hh) · γ_φ)^k for each lag k (Pascanu, Mikolov & Bengio 2013).
+    """start · (γ_φ ‖W_hh‖₂)^k for each lag k (Pascanu, Mikolov & Bengio 2013).
 
     W_hh (H, H); activation names γ_φ = ACTIVATION_DERIVATIVE_BOUND[activation]; lags: an int n
     (meaning lags 0..n-1) or a 1-D array of non-negative lags; start ≥ 0: the norm at lag 0.
-    sigma_max: σ_max(W_hh) when already known (skips the SVD), e.g. for W_hh = sigma · Q.
+    sigma_max: ‖W_hh‖₂, the largest singular value, when already known (skips the SVD), e.g. ρ for
+    W_hh = ρQ with Q orthogonal. (The keyword keeps its old name; the series writes ‖W_hh‖₂.)
     Returns an array shaped like the lags; overflow gives inf and underflow 0, without warnings.
     """
     W_hh = _check_square("W_hh", W_hh)                           # (H, H)
@@ -117,7 +118,7 @@ def jacobian_bound(W_hh, activation, lags, start=1.0, *, sigma_max=None) -> np.n
     start = check_number("start", start, low=0.0)                # a norm
     if sigma_max is None:
         sigma_max = np.linalg.norm(W_hh, 2)                      # largest singular value
-    rate = check_number("sigma_max", sigma_max, low=0.0) * gamma                              # σ_max · γ
+    rate = check_number("sigma_max", sigma_max, low=0.0) * gamma                              # ‖W_hh‖₂ · γ
     with np.errstate(over="ignore", under="ignore", divide="ignore"):
         if start == 0 or rate == 0:
             return np.where(k == 0, start, 0.0)                  # 0^0 = 1

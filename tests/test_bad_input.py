@@ -571,6 +571,10 @@ TABLE = {
         extra=[X("x_probe of the wrong shape for the model", _probe_wrong_shape, ValueError, "x_probe")]),
     "rnn_helpers.models.callbacks.DeadUnitHistory": S(
         {"x": np.zeros((2, 3, 1))}, x=ARRAY_E, layer=(NONE, bad("3", 3, TypeError))),
+    "rnn_helpers.models.callbacks.StateHistory": S(
+        lambda: {"x_probe": X3, "y_probe": np.zeros((B, 1))}, x_probe=ARRAY_E,
+        y_probe=(NONE, A_NAN, A_TEXT, bad("wrong count", np.zeros((B + 1, 1)), ValueError)),
+        layer=(NONE, bad("3", 3, TypeError)), every=INT),
     "rnn_helpers.models.classifiers.recurrent_param_count": S({"kind": "lstm", "features": 3, "units": 4},
                                                               kind=CHOICE, features=INT, units=INT),
     "rnn_helpers.models.classifiers.expected_param_count": S(
@@ -649,6 +653,11 @@ TABLE = {
         target=ARRAY + (bad("2 values", [0.0, 1.0], ValueError),),
         markers=(A_TEXT, bad("[1.5]", [1.5], ValueError), bad("[3]", [3], ValueError)),
         label=(NONE, bad("3", 3, TypeError)), target_label=(NONE,), ax=AXES),
+    "rnn_helpers.sweeps.clipping.build_starting_rnn": S({"seq_len": 5}, seq_len=INT, gain=NUMBER, seed=SEED),
+    "rnn_helpers.sweeps.clipping.clipping_run": S({"clip": "none", "epochs": 1}, clip=CHOICE, seed=SEED,
+                                                  epochs=INT),
+    "rnn_helpers.sweeps.clipping.clipping": S({"seeds": (0,)},
+                                              seeds=(NONE, bad("[0, 0]", [0, 0], ValueError))),
 
     # plots
     "rnn_helpers.plots.spread.plot_spread": S(
@@ -799,6 +808,7 @@ EXCLUDED = {
     "rnn_helpers.exercises.bank.all_exercises": "takes no arguments",
     "rnn_helpers.sweeps.memory.first_value_data": "takes no arguments",
     "rnn_helpers.sweeps.adding.adding_data": "takes no arguments",
+    "rnn_helpers.sweeps.clipping.adding_data": "takes no arguments",
     "rnn_helpers.sweeps.Sweep": "a plain record returned by load_sweep (checked)",
     "rnn_helpers.sweeps.__main__.main": "the command line: argparse reports bad arguments and exits",
     "rnn_helpers.models.callbacks.EpochTimer": "takes no arguments (a Keras callback)",
@@ -931,6 +941,7 @@ def test_the_valid_calls_are_valid():
             "memory_explorer", "gate_explorer", "setup_notebook", "build_classifier", "build_adding_model",
             "build_sequence_regressor", "run_sweep", "architectures", "pixels", "pixel_run",
             "build_first_value_model", "initialisation_run", "initialisations", "classifier_record",
+            "clipping_run", "clipping",
             "plot_loss_surface", "BlitRenderer", "find_wall", "comparison_table"}
     failures = []
     for key, spec in TABLE.items():

@@ -289,9 +289,6 @@ def _used():
 # Exercises written for a notebook whose owner has yet to place them (the question in a markdown cell
 # above the import): the bank test allows exactly these to be unused. Remove an entry once it is placed.
 AWAITING_A_NOTEBOOK = {
-    "bptt.rnn_step_backward_exercise": "02_backprop_through_time",
-    "lstm.memory_units_exercise": "03_lstm",
-    "keras_weights.gate_order_bug_exercise": "03_lstm or 04_keras_layers",
 }
 
 

@@ -127,13 +127,13 @@ rnn_step_backward_exercise = Exercise(
 _BOUND = float(jacobian_bound(1.5 * orthogonal(4, seed=0), "sigmoid", [20], sigma_max=1.5)[0])
 
 gradient_bound_exercise = value_exercise(
-    "bound for σ_max = 1.5, sigmoid, lag 20",
+    "bound for ‖W_hh‖₂ = 1.5, sigmoid, lag 20",
     expected=_BOUND, rtol=1e-3,
-    question="A sigmoid RNN has $\\sigma_{\\max}(W_{hh}) = 1.5$. What is the bound on "
+    question="A sigmoid RNN has $\\|W_{hh}\\|_2 = 1.5$. What is the bound on "
              "$\\|\\partial h_T/\\partial h_{T-20}\\|$? Give a number.",
-    hint="γ for the sigmoid is its largest slope, σ'(0) = 1/4. Multiply by σ_max, raise to the lag.",
+    hint="γ for the sigmoid is its largest slope, σ'(0) = 1/4. Multiply by ‖W_hh‖₂, raise to the lag.",
     solution=f"(1.5 * {ACTIVATION_DERIVATIVE_BOUND['sigmoid']:g}) ** 20 = 0.375 ** 20 ≈ {_BOUND:.2g}: "
-             "the gradient must vanish, even though σ_max > 1.",
+             "the gradient must vanish, even though ‖W_hh‖₂ > 1.",
     reference_solution=(1.5 * 0.25) ** 20,
     wrong_answer=1.5 ** 20,                                    # γ forgotten: the tanh bound
 )

@@ -34,33 +34,33 @@ THINGS_TO_TRY: dict[str, list[tuple[str, str]]] = {
          "step 31; at ρ = 1 from step 23. (What is left below about 1e-15 is float64 rounding.)"),
     ],
     "gradient_explorer": [
-        ("With `tanh`, set the input scale to 0 and move σ_max from 0.5 to 3: how do the measured curve "
+        ("With `tanh`, set the input scale to 0 and move ρ from 0.5 to 3: how do the measured curve "
          "and the bound compare, and why?",
-         "They are the same curve at every σ_max. Without input the state stays at h = 0, where "
-         "tanh' = 1, so every Jacobian is σ_max·Q (Q orthogonal) and a product of k of them has norm "
-         "exactly σ_max^k: the bound is reached. At lag 59 the gradient is 1.7e-18 at σ_max = 0.5 and "
-         "1.4e28 at σ_max = 3."),
-        ("Back at input scale 1 and σ_max = 1, how far below the bound does the gradient at lag 59 end, "
+         "They are the same curve at every ρ. Without input the state stays at h = 0, where "
+         "tanh' = 1, so every Jacobian is ρQ (Q orthogonal) and a product of k of them has norm "
+         "exactly ρ^k: the bound is reached. At lag 59 the gradient is 1.7e-18 at ρ = 0.5 and "
+         "1.4e28 at ρ = 3."),
+        ("Back at input scale 1 and ρ = 1, how far below the bound does the gradient at lag 59 end, "
          "and what happens as you raise the input scale to 5?",
          "At input scale 1 it ends near 1e-11, though the bound is 1. Stronger inputs push the units "
          "into saturation, where tanh' = 1 − h² is small, and every saturated step shrinks the "
          "gradient: about 3.5e-2 at input scale 0.1, 1e-6 at 0.5, 1e-11 at 1, 3e-19 at 2 and 3e-33 at 5."),
-        ("With `tanh` at input scale 1, raise σ_max from 1 to 3: from which σ_max on is the gradient at "
+        ("With `tanh` at input scale 1, raise ρ from 1 to 3: from which ρ on is the gradient at "
          "lag 59 larger than the one at lag 0?",
-         "From σ_max = 1.9 (about 2.4 against 1). At 1.5 it is still below 1e-3, though the bound there "
+         "From ρ = 1.9 (about 2.4 against 1). At 1.5 it is still below 1e-3, though the bound there "
          "is 2.5e10: saturation pulls the product back, so a bound above 1 allows an explosion but does "
-         "not cause one. Above 1.9 it grows, unevenly, to about 5e4 at σ_max = 3."),
+         "not cause one. Above 1.9 it grows, unevenly, to about 5e4 at ρ = 3."),
         ("Switch to `sigmoid` (and compare with the table in section 1): can the gradient grow "
-         "anywhere on the σ_max slider, which ends at 4?",
-         "No. With γ = 1/4 the bound (σ_max/4)^k is below 1 on the whole slider and flat at σ_max = 4, "
-         "so the gradient cannot grow; the measured one vanishes fast: at σ_max = 4 the gradient at "
-         "lag 59 is about 8e-11. A sigmoid RNN needs σ_max > 4 before its gradient can grow at all."),
-        ("With `relu` at σ_max = 1.2, lengthen the sequence from 60 to 200; then do the same at "
-         "σ_max = 1.5. Does the gradient from the far past vanish, explode, or overflow?",
-         "At σ_max = 1.2 it vanishes, and more so with length: about 3e-6 at lag 59 (T = 60) and 4e-19 "
+         "anywhere on the ρ slider, which ends at 4?",
+         "No. With γ = 1/4 the bound (ρ/4)^k is below 1 on the whole slider and flat at ρ = 4, "
+         "so the gradient cannot grow; the measured one vanishes fast: at ρ = 4 the gradient at "
+         "lag 59 is about 8e-11. A sigmoid RNN needs ρ > 4 before its gradient can grow at all."),
+        ("With `relu` at ρ = 1.2, lengthen the sequence from 60 to 200; then do the same at "
+         "ρ = 1.5. Does the gradient from the far past vanish, explode, or overflow?",
+         "At ρ = 1.2 it vanishes, and more so with length: about 3e-6 at lag 59 (T = 60) and 4e-19 "
          "at lag 199 (T = 200), while the bound grows to 5.7e15, because inactive units zero their rows "
-         "of the Jacobian. At σ_max = 1.5 it grows instead: about 4 at lag 59 and 400 at lag 199. "
-         "Nothing overflows on these sliders: float64 overflows above 1.8e308, and even σ_max = 4 with "
+         "of the Jacobian. At ρ = 1.5 it grows instead: about 4 at lag 59 and 400 at lag 199. "
+         "Nothing overflows on these sliders: float64 overflows above 1.8e308, and even ρ = 4 with "
          "T = 200 gives about 3e88."),
     ],
     "gate_explorer": [

@@ -16,6 +16,7 @@ import numpy as np
 import tensorflow as tf
 
 from rnn_helpers._checks import as_array, as_numbers, check_bool, check_positive_int, check_shape
+from rnn_helpers.reference.keras_io import forward_from_keras
 
 
 class GradientNormHistory(keras.callbacks.Callback):
@@ -152,3 +153,68 @@ class DeadUnitHistory(keras.callbacks.Callback):
             raise ValueError(f"layer: expected one of the model's layers {names}, got {self.layer!r}")
         h_T = np.asarray(self.model.get_layer(self.layer)(self.x))          # (N, H)
         self.dead.append(int(np.all(h_T == 0, axis=0).sum()))
+
+
+class StateHistory(keras.callbacks.Callback):
+    """After every ``every`` training steps: the loss on a FIXED probe batch, the largest |h_t| of a
+    recurrent layer on it, and that layer's ‖W_hh‖₂.
+
+    Keras' per-batch ``logs["loss"]`` is the running mean since the epoch began, so one huge batch
+    hides in it; the probe loss is the model's compiled loss on ``(x_probe, y_probe)`` after each
+    recorded step, in inference mode, so a spike shows at the step it happens. ``max_abs_h`` is
+    max over examples, steps and units of |h_t| (the numpy reference run with the layer's weights,
+    ``reference.forward_from_keras``): the size of the state that the output layer reads.
+    ``layer`` names a SimpleRNN, LSTM or GRU layer of the model (the classifiers' is "rnn").
+
+    Attributes after ``fit`` (lists, one entry per record): ``steps`` (optimizer updates so far,
+    across epochs), ``loss``, ``max_abs_h`` and ``recurrent_norm`` (the largest singular value of
+    the layer's recurrent kernel, ‖W_hh‖₂ for a SimpleRNN). Non-finite weights give NaN entries.
+    """
+
+    def __init__(self, x_probe, y_probe, layer="rnn", every=1):
+        super().__init__()
+        self.x_probe = as_array("x_probe", x_probe, ndim=3).astype(np.float32)   # (B, T, D)
+        if 0 in self.x_probe.shape:
+            raise ValueError(f"x_probe: expected a non-empty batch of sequences, "
+                             f"got shape {self.x_probe.shape}")
+        self.y_probe = as_numbers("y_probe", y_probe)
+        if self.y_probe.ndim == 0 or len(self.y_probe) != len(self.x_probe):
+            raise ValueError(f"y_probe: expected {len(self.x_probe)} targets (one per probe example),"
+                             f" got shape {self.y_probe.shape}")
+        if not isinstance(layer, str):
+            raise TypeError(f"layer: expected the name of a layer (a str), got {type(layer).__name__}")
+        self.layer, self.every = layer, check_positive_int("every", every)
+        self.steps, self.loss, self.max_abs_h, self.recurrent_norm = [], [], [], []
+        self._step, self._loss_fn = 0, None
+
+    def on_train_begin(self, logs=None):
+        names = [layer.name for layer in self.model.layers]
+        if self.layer not in names:
+            raise ValueError(f"layer: expected one of the model's layers {names}, got {self.layer!r}")
+        model = self.model
+
+        @tf.function(reduce_retracing=True)
+        def probe_loss(x, y):
+            return model.compute_loss(x=x, y=y, y_pred=model(x, training=False), training=False)
+
+        self._loss_fn = probe_loss
+
+    def _state_size(self, layer):
+        """(max |h_t| on the probe batch, ‖recurrent kernel‖₂), NaN for non-finite weights."""
+        R = np.asarray(layer.cell.recurrent_kernel, dtype=np.float64)
+        if not np.all(np.isfinite(R)) or not all(np.all(np.isfinite(w)) for w in layer.get_weights()):
+            return np.nan, np.nan
+        with np.errstate(over="ignore", invalid="ignore"):
+            hs, _ = forward_from_keras(layer, self.x_probe)             # (B, T, H), numpy: no tracing
+            top = float(np.max(np.abs(hs)))
+        return (top if np.isfinite(top) else np.inf), float(np.linalg.norm(R, 2))
+
+    def on_train_batch_end(self, batch, logs=None):
+        self._step += 1
+        if self._step % self.every:
+            return
+        top, norm = self._state_size(self.model.get_layer(self.layer))
+        self.steps.append(self._step)
+        self.loss.append(float(self._loss_fn(self.x_probe, self.y_probe)))
+        self.max_abs_h.append(top)
+        self.recurrent_norm.append(norm)

@@ -33,6 +33,9 @@ SWEEPS = {
     "first_value_initialisations": ("rnn_helpers.sweeps.memory", "initialisations",
                                     "four SimpleRNN initialisations remembering x_0 over 40 steps, 5 seeds",
                                     "about 2 min"),
+    "adding_clipping": ("rnn_helpers.sweeps.clipping", "clipping",
+                        "the starting code's ReLU SimpleRNN on the adding problem, Adam(1e-2) with and "
+                        "without global_clipnorm=1, 5 seeds", "about 1 min"),
     "adding_baselines": ("rnn_helpers.sweeps.adding", "adding_baselines",
                          "SimpleRNN (small random, orthogonal), LSTM and GRU on the adding problem, 3 seeds",
                          "about 2.5 min"),

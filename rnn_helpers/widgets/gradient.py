@@ -1,7 +1,11 @@
-"""The gradient explorer: how σ_max(W_hh), φ and the length of the sequence set ‖dL/dh_{T-k}‖.
+"""The gradient explorer: how the scale ρ of W_hh = ρQ, φ and the length of the sequence set ‖dL/dh_{T-k}‖.
 
     explorer = gradient_explorer(sigma=1.0)
     display(explorer.widget)          # explorer.sliders["sigma"].value = 2.0 redraws at once
+
+Notation (the series'): W_hh = ρQ with Q orthogonal, so ‖W_hh‖₂ (the largest singular value) and the
+spectral radius ρ(W_hh) are both ρ; the bound is (γ_φ ‖W_hh‖₂)^k. The slider is labelled ρ; its key
+and the builder's argument keep the name ``sigma`` (tests, the bench and the notebooks set it).
 
 A thin layer over ``reference.forward``, ``gradients.backprop_norms`` and
 ``gradients.jacobian_bound`` on the ``widgets._base.Explorer``: one persistent matplotlib figure (no
@@ -102,7 +106,7 @@ def _figure():
     fig.subplots_adjust(left=0.12, right=0.98, bottom=0.13, top=0.84)  # fixed: no layout per draw
     ax = fig.add_subplot()
     lines = (ax.plot([], [], lw=2, label="measured ‖dL/dh‖ at lag k")[0],
-             ax.plot([], [], "--", color="0.3", lw=1, label="bound ‖dL/dh_T‖ (σ_max·γ)^k")[0])
+             ax.plot([], [], "--", color="0.3", lw=1, label="bound ‖dL/dh_T‖ (γ·‖W_hh‖₂)^k")[0])
     ax.set(xlabel="lag k (steps back from h_T)", ylabel="gradient norm", yscale="log")
     ax.grid(True, alpha=0.3)
     ax.yaxis.set_major_formatter(FuncFormatter(_tick_label))            # plain text: mathtext
@@ -126,7 +130,7 @@ class GradientExplorer(Explorer):
     def compute(self, v):
         """Forward a simple RNN over fixed random inputs; set ``norms`` and ``bound``, each (T,).
 
-        W_hh = sigma · Q with Q orthogonal, so σ_max(W_hh) is exactly sigma. Q, W_hx and the
+        W_hh = ρQ (ρ = sigma) with Q orthogonal, so ‖W_hh‖₂ is exactly ρ. Q, W_hx and the
         inputs depend only on the seed and the hidden size, so a slider changes only what it names.
         """
         H, T = v["hidden_size"], v["seq_len"]
@@ -144,27 +148,27 @@ class GradientExplorer(Explorer):
             line.set_data(lags, np.where(np.isfinite(y) & (y > 0), y, np.nan))
         self.ax.set_xlim(0, max(lags[-1], 1))
         _set_log_axis(self.ax, *log_limits(self.norms, self.bound))
-        self.ax.title.set_text(f"{v['activation']}, σ_max(W_hh) = {v['sigma']:.2f}, H = "
+        self.ax.title.set_text(f"{v['activation']}, W_hh = ρQ with ρ = {v['sigma']:.2f}, H = "
                                f"{v['hidden_size']}, T = {v['seq_len']}")
         notes = _where_it_left(self.norms, "measured norm") + _where_it_left(self.bound, "bound")
         gamma = ACTIVATION_DERIVATIVE_BOUND[v["activation"]]
         self.readout.value = (f"At lag {lags[-1]}: measured ‖dL/dh‖ = <b>{self.norms[-1]:.3g}</b>, "
-                              f"bound = <b>{self.bound[-1]:.3g}</b> (σ_max·γ = {v['sigma']:.2f}·{gamma:g})."
+                              f"bound = <b>{self.bound[-1]:.3g}</b> (γ·‖W_hh‖₂ = {gamma:g}·{v['sigma']:.2f})."
                               + "".join(f"<br>Note: {n}." for n in notes))
 
 
 def gradient_explorer(seed=0, sigma=1.0, activation="tanh", seq_len=60, hidden_size=32,
                       input_scale=1.0) -> GradientExplorer:
-    """Build the explorer. W_hh = sigma · Q with Q a random orthogonal matrix (fixed by ``seed``),
-    so its largest singular value σ_max is exactly ``sigma``; inputs are N(0, 1) · input_scale.
+    """Build the explorer. W_hh = ρQ with ρ = ``sigma`` and Q a random orthogonal matrix (fixed by
+    ``seed``), so ‖W_hh‖₂ = ρ(W_hh) = ρ exactly; inputs are N(0, 1) · input_scale.
 
-    Plots ‖dL/dh_{T-k}‖ from ``backprop_norms`` and the bound (σ_max γ_φ)^k against lag k.
+    Plots ‖dL/dh_{T-k}‖ from ``backprop_norms`` and the bound (γ_φ ‖W_hh‖₂)^k against lag k.
     Every argument must lie in its slider's range (``RANGES``). Returns a ``GradientExplorer``;
     display ``.widget``; setting ``.sliders[name].value`` redraws at once.
     """
     seed = check_seed(seed)
     sliders = {
-        "sigma": slider("sigma", sigma, *RANGES["sigma"], "σ_max(W_hh)"),
+        "sigma": slider("sigma", sigma, *RANGES["sigma"], "ρ (W_hh = ρQ)"),
         "activation": dropdown("activation", activation, ACTIVATIONS, "activation φ"),
         "seq_len": slider("seq_len", seq_len, *RANGES["seq_len"], "length T"),
         "hidden_size": slider("hidden_size", hidden_size, *RANGES["hidden_size"], "hidden size H"),

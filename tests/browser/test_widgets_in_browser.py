@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 RUN_TIMEOUT_MS = 15 * 60 * 1000          # a notebook's limit is 2 min; 15 min covers a loaded CI machine
 EXPLORER_NOTEBOOK = REPO / "notebooks" / "02_backprop_through_time.ipynb"
-EXPLORER_SLIDER = "σ_max(W_hh)"         # the gradient explorer's first slider (rnn_helpers.widgets.gradient)
+EXPLORER_SLIDER = "ρ (W_hh = ρQ)"   # the gradient explorer's first slider (rnn_helpers.widgets.gradient)
 WIDGET_ERRORS = ("Error displaying widget", "Model not found", "Failed to load model class",
                  "Could not create a view")
 

@@ -92,3 +92,57 @@ def test_bad_arguments():
     probe.set_model(model)
     with pytest.raises(ValueError, match="compiled model"):
         probe.probe()
+
+
+class _Snapshot:
+    """Keeps the weights after every training step, to recompute what StateHistory recorded."""
+
+    def __init__(self):
+        import keras
+
+        class Keep(keras.callbacks.Callback):
+            def on_train_begin(inner, logs=None):
+                self.weights = []
+
+            def on_train_batch_end(inner, batch, logs=None):
+                self.weights.append(inner.model.get_weights())
+
+        self.callback = Keep()
+
+
+def test_state_history_records_probe_loss_largest_state_and_recurrent_norm():
+    from rnn_helpers.models.callbacks import StateHistory
+
+    model = _tiny_model()
+    x, y = _data()
+    states, snap = StateHistory(x[:8], y[:8], layer="rnn"), _Snapshot()
+    model.fit(x, y, batch_size=16, epochs=2, callbacks=[states, snap.callback], verbose=0, shuffle=False)
+    assert states.steps == [1, 2, 3, 4] and len(snap.weights) == 4
+    twin = _tiny_model(seed=1)
+    for k, weights in enumerate(snap.weights):                    # the same quantities, from scratch
+        twin.set_weights(weights)
+        K, R, b = twin.get_layer("rnn").get_weights()             # kernel (D, H), recurrent (H, H), (H,)
+        h, top = np.zeros((8, 4)), 0.0
+        for t in range(6):
+            h = np.tanh(x[:8, t] @ K + h @ R + b)                  # Keras: x @ kernel, batch first
+            top = max(top, np.abs(h).max())
+        pred = twin(x[:8], training=False).numpy()
+        np.testing.assert_allclose(states.loss[k], np.mean((pred - y[:8]) ** 2), rtol=1e-5)
+        np.testing.assert_allclose(states.max_abs_h[k], top, rtol=1e-5)
+        np.testing.assert_allclose(states.recurrent_norm[k], np.linalg.norm(R, 2), rtol=1e-6)
+
+
+def test_state_history_refuses_an_unknown_layer_and_records_nan_for_broken_weights():
+    from rnn_helpers.models.callbacks import StateHistory
+
+    model = _tiny_model()
+    x, y = _data()
+    with pytest.raises(ValueError, match="layer"):
+        model.fit(x, y, batch_size=16, epochs=1, callbacks=[StateHistory(x[:8], y[:8], layer="lstm")],
+                  verbose=0)
+    weights = model.get_layer("rnn").get_weights()
+    weights[1][0, 0] = np.nan
+    model.get_layer("rnn").set_weights(weights)
+    states = StateHistory(x[:8], y[:8], layer="rnn", every=2)
+    model.fit(x, y, batch_size=16, epochs=1, callbacks=[states], verbose=0)
+    assert states.steps == [2] and np.isnan(states.max_abs_h[0]) and np.isnan(states.recurrent_norm[0])

@@ -17,8 +17,8 @@ from rnn_helpers.widgets.memory import memory_explorer
 BUILDERS = {"gradient": lambda: gradient_explorer(seq_len=40, hidden_size=8),
             "memory": lambda: memory_explorer(hidden_size=16, steps=40),
             "gates": lambda: gate_explorer(noise=0.3)}
-DESCRIPTIONS = {  # unchanged: tests/browser finds the gradient explorer's slider by "σ_max(W_hh)"
-    "gradient": {"sigma": "σ_max(W_hh)", "activation": "activation φ", "seq_len": "length T",
+DESCRIPTIONS = {  # tests/browser finds the gradient explorer's slider by "ρ (W_hh = ρQ)"
+    "gradient": {"sigma": "ρ (W_hh = ρQ)", "activation": "activation φ", "seq_len": "length T",
                  "hidden_size": "hidden size H", "input_scale": "input scale"},
     "memory": {"radius": "radius ρ", "activation": "φ"},
     "gates": {"f": "forget f", "i": "input i", "o": "output o", "noise": "distractors"},

@@ -36,8 +36,8 @@ def test_handles_and_first_render(explorer):
     np.testing.assert_allclose(explorer.norms, _independent_norms(1.0), rtol=1e-12)
     np.testing.assert_array_equal(explorer.bound, np.ones(40))            # (1 · 1)^k
     assert explorer.readout.value == (f"At lag 39: measured ‖dL/dh‖ = <b>{explorer.norms[-1]:.3g}</b>, "
-                                      "bound = <b>1</b> (σ_max·γ = 1.00·1).")
-    assert explorer.ax.get_title() == "tanh, σ_max(W_hh) = 1.00, H = 8, T = 40"
+                                      "bound = <b>1</b> (γ·‖W_hh‖₂ = 1·1.00).")
+    assert explorer.ax.get_title() == "tanh, W_hh = ρQ with ρ = 1.00, H = 8, T = 40"
 
 
 def test_sigma_slider_sets_norms_bound_lines_and_readout(explorer):
@@ -49,8 +49,8 @@ def test_sigma_slider_sets_norms_bound_lines_and_readout(explorer):
     assert explorer.ax.get_lines() == lines                               # same artists, new data
     np.testing.assert_array_equal(lines[0].get_ydata(), explorer.norms)
     np.testing.assert_array_equal(lines[1].get_ydata(), explorer.bound)
-    assert f"bound = <b>{2.0**39:.3g}</b> (σ_max·γ = 2.00·1)" in explorer.readout.value
-    assert "σ_max(W_hh) = 2.00" in explorer.ax.get_title() and bytes(explorer.image.value) != before[1]
+    assert f"bound = <b>{2.0**39:.3g}</b> (γ·‖W_hh‖₂ = 1·2.00)" in explorer.readout.value
+    assert "ρ = 2.00" in explorer.ax.get_title() and bytes(explorer.image.value) != before[1]
     explorer.sliders["sigma"].value = 1.0
     np.testing.assert_array_equal(explorer.norms, before[0])             # fixed seed: same curve back
 
@@ -62,7 +62,7 @@ def test_input_scale_and_activation_sliders(explorer):
     np.testing.assert_allclose(explorer.norms, _independent_norms(1.0, scale=2.0, activation="sigmoid"),
                                rtol=1e-12)
     np.testing.assert_allclose(explorer.bound, 0.25 ** np.arange(40), rtol=1e-12)   # γ_sigmoid = 1/4
-    assert "(σ_max·γ = 1.00·0.25)" in explorer.readout.value
+    assert "(γ·‖W_hh‖₂ = 0.25·1.00)" in explorer.readout.value
 
 
 def test_seq_len_and_hidden_size_sliders(explorer):
