@@ -28,6 +28,9 @@ RESULTS = Path(__file__).resolve().parent / "results"
 SWEEPS = {
     "digits_architectures": ("rnn_helpers.sweeps.digits", "architectures",
                              "five recurrent architectures on 8-step digits, 5 seeds", "about 2 min"),
+    "digits_rows_activation": ("rnn_helpers.sweeps.digits", "rows_activation",
+                               "SimpleRNN and LSTM, relu and tanh, on 8-step digits, 5 seeds",
+                               "about 1.5 min"),
     "digits_pixels": ("rnn_helpers.sweeps.digits", "pixels",
                       "SimpleRNN and LSTM, relu and tanh, on 64-step pixel digits, 5 seeds", "about 3 min"),
     "first_value_initialisations": ("rnn_helpers.sweeps.memory", "initialisations",

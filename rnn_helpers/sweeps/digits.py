@@ -52,6 +52,38 @@ def architectures(seeds=SEEDS):
     return settings, runs
 
 
+ROWS_PROBE, ROWS_EVERY = 128, 5   # the row-by-row probe: validation examples, every 5 training steps
+
+
+def rows_run(kind, activation, seed, epochs=ARCH_EPOCHS):
+    """One 8-step run with the notebook's gradient probe: (TrainedModel, GradientNormHistory, record).
+
+    The record adds the recurrent layer's gradient swing (largest / median of its probe norms), the
+    largest |h_T| on the test digits, and the probe's steps and per-layer norms.
+    """
+    data = digit_sequence_splits(seed=0)
+    probe = GradientNormHistory(data.x_val[:ROWS_PROBE], data.y_val[:ROWS_PROBE], every=ROWS_EVERY)
+    run = train_classifier(kind, data, activation=activation, epochs=epochs, seed=seed, callbacks=[probe])
+    h_T = np.asarray(run.model.get_layer("rnn")(data.x_test))              # (N, H)
+    rnn = np.asarray(probe.norms["rnn"])
+    return run, probe, classifier_record(
+        run, gradient_swing=float(rnn.max() / np.median(rnn)), max_abs_h_T=float(np.abs(h_T).max()),
+        gradient_steps=probe.steps, gradient_norms=probe.norms, nonfinite_steps=probe.nonfinite_steps)
+
+
+def rows_activation(seeds=SEEDS):
+    """SimpleRNN and LSTM, relu and tanh, on the 8-step digits, with the row-by-row gradient probe."""
+    seeds = check_seeds(seeds)
+    settings = {"data": "digit_sequence_splits(seed=0): 8 steps of 8 pixels",
+                "kinds": ["simple_rnn", "lstm"], "activations": ["relu", "tanh"], "seeds": list(seeds),
+                "epochs": ARCH_EPOCHS, "units": 64, "optimizer": "Adam(3e-3)", "batch_size": 64,
+                "gradient probe": f"per-layer gradient norms on {ROWS_PROBE} validation examples, "
+                                  f"every {ROWS_EVERY} steps"}
+    runs = [rows_run(kind, activation, seed)[2]
+            for kind in ("simple_rnn", "lstm") for activation in ("relu", "tanh") for seed in seeds]
+    return settings, runs
+
+
 def pixel_run(kind, activation, seed, epochs=PIXEL_EPOCHS):
     """One 64-step run with the probes of the notebook: (TrainedModel, its record)."""
     pixels = digit_sequence_splits(seed=0).reshaped(64, 1)

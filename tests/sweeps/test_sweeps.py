@@ -12,6 +12,7 @@ from rnn_helpers.sweeps import RESULTS, SWEEPS, Sweep, _rounded, check_seeds, lo
 
 # the fields that name a point of each sweep, beside "seed"
 POINT = {"digits_architectures": ("kind",), "digits_pixels": ("kind", "activation"),
+         "digits_rows_activation": ("kind", "activation"),
          "first_value_initialisations": ("init",), "adding_baselines": ("model",),
          "adding_clipping": ("clip",)}
 
