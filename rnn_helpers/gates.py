@@ -30,7 +30,7 @@ from rnn_helpers._checks import (
 )
 from rnn_helpers.reference import forward, layer_activation, layer_kind, params_from_keras
 
-STEPS, PULSE_AT = 50, 5           # the constant-gate cell's run: length and where the pulse sits
+STEPS, PULSE_AT = 50, 5           # the constant-gate cell's run: length T, the pulse's index (t = 6)
 FLOOR = 1e-12                     # the gate explorer's gradient axis shows values down to here
 RANGES = {"f": (0.0, 1.0, 0.01), "i": (0.0, 1.0, 0.01), "o": (0.0, 1.0, 0.01),
           "noise": (0.0, 1.0, 0.05)}
@@ -236,7 +236,8 @@ def check_gate_value(name, value) -> float:
 
 
 def pulse_input(steps=STEPS, pulse_at=PULSE_AT, noise=0.0, seed=0) -> np.ndarray:
-    """x (steps,): 1 at ``pulse_at``, elsewhere ``noise`` · U(-1, 1) distractors (fixed by seed)."""
+    """x (steps,): 1 at index ``pulse_at`` (step t = pulse_at + 1), elsewhere ``noise`` · U(-1, 1)
+    distractors (fixed by seed)."""
     steps = check_positive_int("steps", steps)
     pulse_at = check_int("pulse_at", pulse_at, low=0, high=steps - 1)
     rng = np.random.default_rng(check_seed(seed))
@@ -248,8 +249,9 @@ def pulse_input(steps=STEPS, pulse_at=PULSE_AT, noise=0.0, seed=0) -> np.ndarray
 def constant_gate_cell(f, i, o, x):
     """Run one LSTM unit with constant gates over x (T,). Returns (c, h, grad), each (T,).
 
-    c_t = f c_{t-1} + i φ(x_t) from c_{-1} = 0, h_t = o φ(c_t) with φ = tanh, and
-    grad[k] = ∂c_T/∂c_{T-k} = f^k, the gradient along the cell path k steps back.
+    c_t = f c_{t-1} + i φ(x_t) for t = 1..T from c_0 = 0 (array index t - 1 holds step t),
+    h_t = o φ(c_t) with φ = tanh, and grad[k] = ∂c_T/∂c_{T-k} = f^k, the gradient along the cell
+    path k steps back (lag k).
     """
     f, i, o = (check_gate_value(n, v) for n, v in (("f", f), ("i", i), ("o", o)))
     x = as_array("x", x, ndim=1, dtype=np.float64)            # (T,)

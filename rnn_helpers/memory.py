@@ -1,14 +1,14 @@
 """How long one input lasts in a simple RNN's hidden state: impulse responses and their explorer.
 
     W_hh = recurrent_matrix(32, radius=0.9)          # (H, H), spectral radius 0.9
-    r = impulse_response(W_hh, activation="tanh")    # (steps,): ‖h_t(pulse) − h_t(no pulse)‖
+    r = impulse_response(W_hh, activation="tanh")    # (steps,): r[k] = ‖Δh_{1+k}‖
 
 Plot with ``rnn_helpers.plots.curves.plot_impulse_responses``; explore with
 ``rnn_helpers.widgets.memory.memory_explorer``.
 
-Two runs of h_t = φ(W_hx x_t + W_hh h_{t-1}) from h_{-1} = 0 share every input except x_0: one
-gets the pulse, the other x_0 = 0; all later inputs are 0. Their distance at step t is the
-pulse's influence t steps later.
+Two runs of h_t = φ(W_hx x_t + W_hh h_{t-1}) from h_0 = 0 share every input except x_1: one
+gets the pulse, the other x_1 = 0; all later inputs are 0. Their distance at step t = 1 + k is
+the pulse's influence k steps later (k = 0: the pulse's own step); array index k holds it.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def recurrent_matrix(hidden_size, radius, seed=0) -> np.ndarray:
 
 
 def _pulse_input(W_hx, pulse, hidden_size: int, seed) -> tuple[np.ndarray, np.ndarray]:
-    """Checked ``W_hx`` (H, D) (a random unit column if None) and the pulse x_0 (D,)."""
+    """Checked ``W_hx`` (H, D) (a random unit column if None) and the pulse x_1 (D,)."""
     if W_hx is None:
         w = np.random.default_rng(seed).normal(size=(hidden_size, 1))
         W_hx = w / np.linalg.norm(w)                                    # (H, 1), unit norm
@@ -60,13 +60,14 @@ def _pulse_input(W_hx, pulse, hidden_size: int, seed) -> tuple[np.ndarray, np.nd
 
 def impulse_response(W_hh, W_hx=None, activation="tanh", steps=50, pulse=1.0,
                      seed=0) -> np.ndarray:
-    """Norm of the hidden-state difference caused by one input pulse at t = 0.
+    """Norm of the hidden-state difference caused by one input pulse at t = 1 (the input x_1).
 
     W_hh (H, H); W_hx (H, D), or None for a random unit column (D = 1) drawn from ``seed``;
-    pulse: x_0 as a number (every input unit) or a (D,) vector; activation: a name in
+    pulse: x_1 as a number (every input unit) or a (D,) vector; activation: a name in
     ``rnn_helpers.activations.ACTIVATIONS``. Returns r (steps,) with
-    r[t] = ‖h_t(x_0 = pulse) − h_t(x_0 = 0)‖. Once a state passes ``BLOWUP`` the run has
-    diverged and the rest of r is ``inf`` (no overflow warnings are raised).
+    r[k] = ‖h_{1+k}(x_1 = pulse) − h_{1+k}(x_1 = 0)‖, k = 0..steps-1 steps after the pulse.
+    Once a state passes ``BLOWUP`` the run has diverged and the rest of r is ``inf`` (no overflow
+    warnings are raised).
     """
     W_hh = as_array("W_hh", W_hh, ndim=2)
     check_shape("W_hh (square)", W_hh, (W_hh.shape[0], W_hh.shape[0]))
@@ -75,22 +76,23 @@ def impulse_response(W_hh, W_hx=None, activation="tanh", steps=50, pulse=1.0,
     steps = check_positive_int("steps", steps)
     W_hx, x0 = _pulse_input(W_hx, pulse, W_hh.shape[0], check_seed(seed))
     h = np.zeros((2, W_hh.shape[0]))                     # (2, H): row 0 no pulse, row 1 pulse
-    x = np.stack([np.zeros_like(x0), x0])                # (2, D): the inputs at t = 0
+    x = np.stack([np.zeros_like(x0), x0])                # (2, D): the inputs x_1 (index 0)
     r = np.full(steps, np.inf)
     with np.errstate(over="ignore", invalid="ignore"):
-        for t in range(steps):
-            a = h @ W_hh.T + (x @ W_hx.T if t == 0 else 0.0)  # (2, H) pre-activation
+        for k in range(steps):                                 # index k: step t = 1 + k
+            a = h @ W_hh.T + (x @ W_hx.T if k == 0 else 0.0)  # (2, H) pre-activation
             h = phi(a)                                         # (2, H)
             if not np.all(np.abs(h) <= BLOWUP):                # diverged (or NaN): stop here
                 break
-            r[t] = np.linalg.norm(h[1] - h[0])
+            r[k] = np.linalg.norm(h[1] - h[0])
     return r
 
 
 def clip_for_display(r, low=DISPLAY_RANGE[0], high=DISPLAY_RANGE[1]) -> tuple[np.ndarray, str]:
     """Clip a response r (steps,) into [low, high] for a log axis (inf becomes ``high``).
 
-    Returns the clipped copy and a note saying what was clipped from which step ('' if nothing).
+    Returns the clipped copy and a note saying what was clipped from which step ('' if nothing);
+    the step is the array index, k steps after the pulse for ``impulse_response``'s r.
     """
     r = as_array("r", r, ndim=1, dtype=np.float64, finite=False)     # (steps,), inf allowed
     check_nonempty("r", r)

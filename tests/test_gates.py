@@ -228,6 +228,8 @@ def test_plot_gate_heatmap_draws_into_the_given_axes():
     np.testing.assert_array_equal(ax.images[0].get_array(), values.T)      # units on y
     assert ax.images[0].get_clim() == (0.0, 1.0)
     assert [t.get_text() for t in ax.texts] == ["unit 1", "unit 3"]
+    assert ax.images[0].get_extent()[:2] == [0.5, 12.5]                   # columns at t = 1..T
+    assert ax.texts[0].xy == (12.5, 1)                                     # labels right of t = T
     new = plot_gate_heatmap(values - 0.5, name="c")
     assert isinstance(new, plt.Axes) and new is not ax
     vmin, vmax = new.images[0].get_clim()
@@ -248,6 +250,10 @@ def test_plot_gate_record_and_input():
     assert len(axes) == 7 and all(isinstance(a, plt.Axes) for a in axes)
     assert len(axes[0].lines) == 3                                # 1 value line + 2 marker lines
     assert "forget" in axes[2].get_title()
+    assert [m.get_xdata()[0] for m in axes[0].lines[1:]] == [3, 7]     # the markers' steps t
+    assert axes[-1].get_xlabel() == "time step t"
+    for a in axes[1:]:                                            # every column centred on t = 1..8
+        assert a.images[0].get_extent()[:2] == [0.5, 8.5] and a.get_xlim() == (0.5, 8.5)
     fig, two = plt.subplots(3, 1)
     assert list(plot_gate_record(rec, axes=two, names=["f", "c"])) == list(two)
     with pytest.raises(ValueError, match="expected 3 Axes"):

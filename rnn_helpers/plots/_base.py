@@ -1,4 +1,4 @@
-"""What every plot shares: the ``ax=None`` contract, notes on the Axes, log limits that survive inf/0/NaN.
+"""What every plot shares: the ``ax=None`` contract, notes above the Axes, log limits that survive inf/0/NaN.
 
 Every ``plot_*`` function in ``rnn_helpers.plots`` takes ``ax=None`` (a new figure when None),
 draws only into that Axes, returns it, never calls ``plt.show()`` and never changes global style.
@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FixedLocator, LogLocator, NullLocator
+from matplotlib.transforms import Bbox
 
 from rnn_helpers._checks import as_array, check_nonempty
 
@@ -41,23 +42,39 @@ def curve(name, values) -> np.ndarray:
     return arr
 
 
-NOTE_BOX = {"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "0.8", "alpha": 0.85}
+NOTE_BOX = {"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "0.8"}
+
+
+def _note_strip(ax):
+    """Where notes sit: a strip on the top edge of ``ax``, or of its title when it has one.
+
+    A callable ``xycoords`` (renderer -> Bbox), so it follows the title wherever it is set or
+    moved after the note is made; matplotlib places the title before it places the notes.
+    """
+    def strip(renderer):
+        top = ax.bbox.y1
+        if ax.title.get_text():
+            top = max(top, ax.title.get_window_extent(renderer).y1)
+        return Bbox.from_extents(ax.bbox.x0, top, ax.bbox.x1, top + 1.0)
+    return strip
 
 
 def note(ax, text, color):
-    """A small text note in the top right corner of ``ax``; several notes stack downwards.
+    """A small text note right-aligned ABOVE ``ax`` (and its title); several notes stack upwards.
 
-    Each note sits in a white, slightly transparent box above the curves (like a legend), so a
-    curve passing behind it never runs through the text.
+    The notes never cover the data: they sit outside the plotting area, in a strip above the
+    title (or above the Axes when there is no title), each in a white box like a legend's.
+    Layout managers (``tight_layout``, ``layout="constrained"``, ``bbox_inches="tight"``) make
+    room for them.
     """
     check_axes("ax", ax)
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
     n = sum(t.get_gid() == NOTE_GID for t in ax.texts)
     size = FontProperties(size="small").get_size_in_points()          # follows rcParams font.size
-    ax.annotate(text, xy=(0.98, 0.96), xycoords="axes fraction", xytext=(0, -2.1 * size * n),
-                textcoords="offset points", ha="right", va="top", color=color, fontsize=size,
-                gid=NOTE_GID, bbox=NOTE_BOX, zorder=4)        # above the lines (2), below a legend (5)
+    ax.annotate(text, xy=(1.0, 0.0), xycoords=_note_strip(ax), xytext=(0, (0.6 + 2.1 * n) * size),
+                textcoords="offset points", ha="right", va="bottom", color=color, fontsize=size,
+                gid=NOTE_GID, bbox=NOTE_BOX, annotation_clip=False)
 
 
 def fit_log_ylim(ax):

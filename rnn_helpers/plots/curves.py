@@ -155,7 +155,9 @@ def _check_curves(curves) -> dict:
 def plot_impulse_responses(curves, ax=None, title=None):
     """Draw impulse responses {label: r (steps,)} on a log axis, clipped to ``DISPLAY_RANGE``.
 
-    A curve that had to be clipped says so in its legend label. Returns the Axes.
+    r as from ``memory.impulse_response``: r[k] = ‖Δh_{1+k}‖, k = 0..steps-1 steps after the pulse
+    (the pulse is x_1, so k = 0 is the pulse's own step t = 1), drawn at x = k. A curve that had to
+    be clipped says so in its legend label. Returns the Axes.
     """
     curves = _check_curves(curves)
     ax = target_axes(ax)
@@ -164,8 +166,8 @@ def plot_impulse_responses(curves, ax=None, title=None):
         ax.plot(np.arange(len(shown)), shown, label=f"{label} — {note}" if note else str(label))
     ax.set_yscale("log")
     ax.set_ylim(DISPLAY_RANGE[0] / 3, DISPLAY_RANGE[1] * 3)
-    ax.set_xlabel("steps $t$ after the pulse")
-    ax.set_ylabel(r"$\|h_t(\mathrm{pulse}) - h_t(\mathrm{no\ pulse})\|$")
+    ax.set_xlabel("steps $k$ after the pulse (0: its own step)")
+    ax.set_ylabel(r"$\|h_{1+k}(\mathrm{pulse}) - h_{1+k}(\mathrm{no\ pulse})\|$")
     ax.legend(fontsize="small")
     if title is not None:
         ax.set_title(title)

@@ -3,6 +3,9 @@
 Single-panel functions take ``ax=None`` (a new figure when None), draw only into that Axes and
 return it; ``plot_gate_record`` draws one panel per array and takes ``axes=None`` (a sequence
 of Axes). None calls ``plt.show()`` or changes global style.
+
+Time axes show the steps t = 1..T: row i of a (T, ...) array (array index i) is drawn at x = i + 1,
+so a mark at step t is ``ax.axvline(t)``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import TwoSlopeNorm
+from matplotlib.ticker import MaxNLocator
 
 from rnn_helpers._checks import (
     as_array,
@@ -26,15 +30,18 @@ from rnn_helpers.plots.style import BLACK, BLUE, GREEN, HIGHLIGHT, ORANGE, PURPL
 
 
 def plot_hidden_states(hs, ax=None, title=None):
-    """Heatmap of hidden states hs (T, H): units on y, time on x, colours centred at 0."""
+    """Heatmap of hidden states hs (T, H): units on y, steps t = 1..T on x, colours centred at 0."""
     hs = as_array("hs", hs, ndim=2)                               # (T, H)
     check_nonempty("hs", hs)
     ax = target_axes(ax)
     vmax = float(np.max(np.abs(hs))) or 1.0
+    T, H = hs.shape
     im = ax.imshow(hs.T, aspect="auto", origin="lower", cmap="RdBu_r", interpolation="nearest",
+                   extent=(0.5, T + 0.5, -0.5, H - 0.5),           # column i at step t = i + 1
                    norm=TwoSlopeNorm(vcenter=0.0, vmin=-vmax, vmax=vmax))
     ax.figure.colorbar(im, ax=ax, label="$h_t$")
     ax.set(xlabel="time step t", ylabel="hidden unit", title=title)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))        # steps are whole numbers
     ax.grid(False)
     return ax
 
@@ -67,7 +74,7 @@ def _names(name, names) -> list:
 
 
 def plot_gate_heatmap(values, ax=None, name="f", highlight=None, colorbar=True):
-    """Heatmap of one gate, values (T, H): time on x, units on y.
+    """Heatmap of one gate, values (T, H): steps t = 1..T on x, units on y.
 
     Sigmoid gates use a 0..1 scale, the other arrays a scale centred at 0. ``highlight``: unit
     indices to mark with an arrow and a label on the right (e.g. the memory units).
@@ -88,14 +95,15 @@ def plot_gate_heatmap(values, ax=None, name="f", highlight=None, colorbar=True):
         vmax = float(np.abs(values).max()) or 1.0
         kw = {"cmap": "RdBu_r", "norm": TwoSlopeNorm(vcenter=0.0, vmin=-vmax, vmax=vmax)}
     im = ax.imshow(values.T, aspect="auto", origin="lower", interpolation="nearest",
-                   extent=(-0.5, T - 0.5, -0.5, H - 0.5), **kw)
+                   extent=(0.5, T + 0.5, -0.5, H - 0.5), **kw)       # column i at step t = i + 1
     if colorbar:
         ax.figure.colorbar(im, ax=ax, pad=0.01, fraction=0.03)
     for u in _units(highlight, H):
-        ax.annotate(f"unit {u}", xy=(T - 0.5, u), xytext=(4, 0), textcoords="offset points",
+        ax.annotate(f"unit {u}", xy=(T + 0.5, u), xytext=(4, 0), textcoords="offset points",
                     va="center", fontsize="x-small", color=HIGHLIGHT, annotation_clip=False)
         ax.axhline(u, color=HIGHLIGHT, lw=0.6, ls=":")
     ax.set(ylabel="unit", title=GATE_LABELS.get(name, name))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))        # steps are whole numbers
     ax.title.set_fontsize("small")
     ax.grid(False)
     return ax
@@ -109,7 +117,7 @@ def _is_marker(col) -> bool:
 
 
 def plot_input(x, ax=None, names=None):
-    """The input x (T, D) as one line per channel, aligned with the heatmaps' time axis.
+    """The input x (T, D) as one line per channel against t = 1..T, aligned with the heatmaps.
 
     Every channel is drawn, an all-zero one as a flat line at 0. Marker channels (0/1, mostly 0)
     are drawn as vertical lines at their 1s instead.
@@ -121,19 +129,21 @@ def plot_input(x, ax=None, names=None):
         raise ValueError(f"names: expected one name per input channel ({x.shape[1]}), got {len(names)}")
     ax = target_axes(ax)
     lw = plt.rcParams["lines.linewidth"]
+    t = np.arange(1, x.shape[0] + 1)                              # (T,) steps: index i is t = i + 1
     for d, col in enumerate(x.T):
         if _is_marker(col):
-            for k, t in enumerate(np.flatnonzero(col)):
-                ax.axvline(t, color=HIGHLIGHT, lw=lw, label=names[d] if k == 0 else None)
+            for k, t_mark in enumerate(t[col == 1.0]):
+                ax.axvline(t_mark, color=HIGHLIGHT, lw=lw, label=names[d] if k == 0 else None)
         else:
-            ax.plot(np.arange(x.shape[0]), col, lw=0.55 * lw, label=names[d])
-    ax.set(xlim=(-0.5, x.shape[0] - 0.5), ylabel="input")
+            ax.plot(t, col, lw=0.55 * lw, label=names[d])
+    ax.set(xlim=(0.5, x.shape[0] + 0.5), ylabel="input")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))        # steps are whole numbers
     ax.legend(fontsize="x-small", loc="upper left", ncol=x.shape[1])
     return ax
 
 
 def plot_gate_record(record, axes=None, names=None, highlight=None, input_names=None):
-    """The input and every recorded array of ONE sequence, stacked with a shared time axis.
+    """The input and every recorded array of ONE sequence, stacked with a shared time axis t = 1..T.
 
     record: a ``GateRecord`` of (T, H) arrays (use ``record.sequence(b)`` for a batch);
     names: which arrays (default all of ``record.names``); axes: len(names) + 1 Axes or None.

@@ -9,10 +9,16 @@ Takes ``ax=None`` (a new figure when None), draws only into that Axes and return
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextPath
+from matplotlib.transforms import ScaledTranslation
 
 from rnn_helpers._checks import as_array, check_nonempty, check_number
 from rnn_helpers.plots._base import target_axes
+
+LEGEND_SIZE = "x-small"
 
 
 def _groups(groups) -> dict:
@@ -70,7 +76,8 @@ def plot_seed_curves(curves, ax=None, live=None, baseline=None, baseline_label="
 
     curves: {label: values (seeds, epochs)}; live: None or (label, values (epochs,)) for a point
     trained again in the notebook, drawn as crosses (it may have fewer epochs than the sweep);
-    colors: None or {label: colour} (default: the colour cycle). Epochs are numbered from 1.
+    colors: None or {label: colour} (default: the colour cycle). Epochs are numbered from 1. The
+    legend sits under the Axes (``legend_below``), its title says what thick and thin lines are.
     """
     if not isinstance(curves, dict) or not curves:
         raise TypeError(f"curves: expected a non-empty dict {{label: values (seeds, epochs)}}, "
@@ -90,9 +97,11 @@ def plot_seed_curves(curves, ax=None, live=None, baseline=None, baseline_label="
         live = (live[0], as_array("live[1]", live[1], ndim=1, dtype=np.float64))
     baseline = None if baseline is None else check_number("baseline", baseline)
     ax = target_axes(ax)
+    seeds = {len(values) for values in checked.values()}
     for label, values in checked.items():
         epochs = np.arange(1, values.shape[1] + 1)
-        line, = ax.plot(epochs, np.median(values, axis=0), lw=2.2, label=f"{label} (median of {len(values)})",
+        name = label if len(seeds) == 1 else f"{label} (median of {len(values)})"
+        line, = ax.plot(epochs, np.median(values, axis=0), lw=2.2, label=name,
                         color=None if colors is None else colors[label])
         ax.plot(epochs, values.T, color=line.get_color(), lw=0.7, alpha=0.45)
     if live is not None:
@@ -100,5 +109,32 @@ def plot_seed_curves(curves, ax=None, live=None, baseline=None, baseline_label="
     if baseline is not None:
         ax.axhline(baseline, color="0.4", lw=1, ls=":", label=baseline_label)
     ax.set_xlabel("epoch")
-    ax.legend(fontsize="x-small")
+    legend_below(ax, title=(f"thick: median of {seeds.pop()} seeds, thin: each seed" if len(seeds) == 1
+                            else "thick: median, thin: each seed"))
     return ax
+
+
+def _points(key) -> float:
+    return FontProperties(size=plt.rcParams[key]).get_size_in_points()
+
+
+def legend_below(ax, title=None):
+    """The legend of ``ax`` under its x-axis label, outside the plotting area: no curve runs under it.
+
+    As many columns as fit the Axes' width. Its distance below the Axes follows the tick and label
+    sizes in rcParams; ``title`` goes on top of the entries. Layout managers (``tight_layout``,
+    ``layout="constrained"``, ``bbox_inches="tight"``) make room for it. Returns the Legend.
+    """
+    rc = plt.rcParams
+    drop = (max(rc["xtick.major.size"], 0.0) + rc["xtick.major.pad"] + 1.25 * _points("xtick.labelsize")
+            + rc["axes.labelpad"] + 1.25 * _points("axes.labelsize") + 4.0)     # points below the Axes
+    handles, labels = ax.get_legend_handles_labels()
+    prop = FontProperties(size=LEGEND_SIZE)
+    entry = max(TextPath((0, 0), label, prop=prop).get_extents().width for label in labels) if labels else 0.0
+    entry += 4.0 * prop.get_size_in_points()                      # handle, its pad, column spacing
+    width = ax.get_position().width * ax.figure.get_figwidth() * 72.0          # the Axes, in points
+    ncol = int(np.clip(width // max(entry, 1.0), 1, max(len(labels), 1)))
+    offset = ScaledTranslation(0.0, -drop / 72.0, ax.figure.dpi_scale_trans)
+    return ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=ncol,
+                     bbox_transform=ax.transAxes + offset, borderaxespad=0.0, fontsize=LEGEND_SIZE,
+                     title=title, title_fontsize=LEGEND_SIZE)

@@ -1,4 +1,4 @@
-"""The BPTT notebook's initialisation comparison over seeds: remember x_0 across 40 steps.
+"""The BPTT notebook's initialisation comparison over seeds: remember x_1 across 40 steps.
 
     model, record = initialisation_run("relu + Identity (IRNN)", seed=0)   # one point, as the sweep runs it
     settings, runs = initialisations(seeds=(0, 1, 2, 3, 4))                # the whole sweep

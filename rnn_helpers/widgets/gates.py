@@ -4,10 +4,13 @@
     display(ex.widget)          # ex.sliders["f"].value = 0.5 redraws at once; read ex.c, ex.h, ex.grad
 
 One LSTM unit with CONSTANT gates f, i, o (the weights into the gates are 0, so each gate is
-σ(b) = the slider's value) runs over ``STEPS`` steps. Its candidate is g_t = φ(x_t), where the
-input is a pulse of height 1 at step ``PULSE_AT`` plus, optionally, random distractors::
+σ(b) = the slider's value) runs over ``STEPS`` steps t = 1..T from c_0 = 0. Its candidate is
+g_t = φ(x_t), where the input is a pulse of height 1 at step t = ``PULSE_AT`` + 1 (array index
+``PULSE_AT``) plus, optionally, random distractors::
 
     c_t = f · c_{t-1} + i · g_t        h_t = o · φ(c_t)        ∂c_T/∂c_{T-k} = f^k (the cell path)
+
+The state Axes shows the steps t = 1..T, the gradient Axes the lags k = 0..T-1.
 
 Like the other widgets (``widgets._base``): one persistent figure (no pyplot) whose animated
 artists are updated and blitted to PNG in an ``ipywidgets.Image``; no ipympl needed.
@@ -33,15 +36,15 @@ def _figure():
     FigureCanvasAgg(fig)
     fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.84, wspace=0.28)  # fixed layout
     ax_state, ax_grad = fig.subplots(1, 2)
-    t = np.arange(STEPS)
+    t, k = np.arange(1, STEPS + 1), np.arange(STEPS)               # steps t = 1..T, lags k = 0..T-1
     lines = {"x": ax_state.plot(t, np.zeros(STEPS), color="0.7", lw=0.8, label="input $x_t$")[0],
              "c": ax_state.plot(t, np.zeros(STEPS), lw=2, label="cell $c_t$")[0],
              "h": ax_state.plot(t, np.zeros(STEPS), lw=1.2, ls="--", label="hidden $h_t$")[0],
-             "grad": ax_grad.plot(t, np.ones(STEPS), lw=2, marker=".", ms=3, color="tab:orange")[0]}
-    ax_state.axvline(PULSE_AT, color="crimson", lw=0.8, ls=":")
+             "grad": ax_grad.plot(k, np.ones(STEPS), lw=2, marker=".", ms=3, color="tab:orange")[0]}
+    ax_state.axvline(PULSE_AT + 1, color="crimson", lw=0.8, ls=":")          # the pulse's step t
     ax_state.set(xlabel="time step $t$", ylim=STATE_YLIM)
     legend_above(ax_state, ncol=3)
-    ax_grad.axvline(STEPS - 1 - PULSE_AT, color="crimson", lw=0.8, ls=":")
+    ax_grad.axvline(STEPS - 1 - PULSE_AT, color="crimson", lw=0.8, ls=":")   # lag k = T - t_pulse
     ax_grad.set(xlabel="lag $k$ (steps back from $T$)", yscale="log", ylim=(FLOOR / 2, 2.0))
     ax_grad.set_title(" ", pad=20, fontsize="small")                 # level with the left title
     for ax in (ax_state, ax_grad):
@@ -85,7 +88,7 @@ class GateExplorer(Explorer):
         if not out.size:
             return ""
         return (f"<br>Note: c_t leaves the plotted range [{STATE_YLIM[0]}, {STATE_YLIM[1]}] from step "
-                f"{out[0]} (clipped; c_t spans [{self.c.min():.3g}, {self.c.max():.3g}]).")
+                f"t = {out[0] + 1} (clipped; c_t spans [{self.c.min():.3g}, {self.c.max():.3g}]).")
 
 
 def gate_explorer(f=0.95, i=1.0, o=1.0, noise=0.0, seed=0) -> GateExplorer:

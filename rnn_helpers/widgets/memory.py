@@ -5,8 +5,10 @@ the impulse response of ``rnn_helpers.memory.impulse_response`` live.
     explorer.sliders["radius"].value = 1.2      # redraws at once; read explorer.curve, .note
 
 W_hh = ρ Q with Q a random orthogonal matrix fixed by ``seed``, so a linear φ gives exactly
-r_0 ρ^t (the dotted line) and tanh or relu stay below it. The curve is clipped to
-``memory.DISPLAY_RANGE`` for the log axis, and the title says what was clipped from which step.
+r_k = r_0 ρ^k (the dotted line) and tanh or relu stay below it; the x-axis counts the steps
+k = 0..steps-1 after the pulse (k = 0: the pulse's own step t = 1, as in ``impulse_response``).
+The curve is clipped to ``memory.DISPLAY_RANGE`` for the log axis, and the title says what was
+clipped from which step k.
 """
 
 from __future__ import annotations
@@ -29,12 +31,13 @@ def _figure(steps):
     FigureCanvasAgg(fig)
     fig.subplots_adjust(left=0.13, right=0.97, bottom=0.13, top=0.77)  # fixed: no layout per draw
     ax = fig.add_subplot()
-    t = np.arange(steps)
-    lines = (ax.plot(t, np.ones(steps), label="‖Δh_t‖, the pulse's influence")[0],
-             ax.plot(t, np.ones(steps), "k:", lw=1,
-                     label=r"$r_0\,\rho^t$: linear φ (a bound for tanh, relu)")[0])
+    k = np.arange(steps)                                               # steps after the pulse
+    lines = (ax.plot(k, np.ones(steps), label=r"$r_k = \|\Delta h_{1+k}\|$, the pulse's influence")[0],
+             ax.plot(k, np.ones(steps), "k:", lw=1,
+                     label=r"$r_0\,\rho^k$: linear φ (a bound for tanh, relu)")[0])
     ax.set(yscale="log", ylim=(DISPLAY_RANGE[0] / 3, DISPLAY_RANGE[1] * 3),
-           xlabel="steps t after the pulse", ylabel="‖h_t(pulse) − h_t(no pulse)‖")
+           xlabel="steps $k$ after the pulse (0: its own step)",
+           ylabel=r"$\|h_{1+k}(\mathrm{pulse}) - h_{1+k}(\mathrm{no\ pulse})\|$")
     legend_above(ax)
     for artist in (*lines, ax.title):
         artist.set_animated(True)
@@ -44,7 +47,7 @@ def _figure(steps):
 
 class MemoryExplorer(Explorer):
     """Move ``sliders["radius"]`` (ρ) or ``sliders["activation"]`` (φ); read ``curve`` (steps,),
-    the response r_t, and ``note``, what the plot had to clip ('' if nothing)."""
+    the response r_k, and ``note``, what the plot had to clip ('' if nothing)."""
 
     def __init__(self, sliders, hidden_size, steps, seed):
         self.steps, self.seed = steps, seed
@@ -54,7 +57,7 @@ class MemoryExplorer(Explorer):
         super().__init__(sliders, fig, (ax,), readout=False)
 
     def compute(self, v):
-        """r_t for W_hh = ρ Q, and the linear reference r_0 ρ^t (clipped to the plot's range)."""
+        """r_k for W_hh = ρ Q, and the linear reference r_0 ρ^k (clipped to the plot's range)."""
         rho = v["radius"]
         self.curve = impulse_response(rho * self.W_hh_unit, activation=v["activation"], steps=self.steps,
                                       seed=self.seed)                                  # (steps,)

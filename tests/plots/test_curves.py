@@ -29,6 +29,7 @@ def test_hidden_states_heatmap_is_transposed_and_centred():
     vmax = np.abs(hs).max()
     assert (im.norm.vmin, im.norm.vcenter, im.norm.vmax) == (-vmax, 0.0, vmax)
     assert len(ax.figure.axes) == 2 and ax.get_title() == "h"      # the colorbar
+    assert im.get_extent()[:2] == [0.5, 30.5] and ax.get_xlabel() == "time step t"   # columns t = 1..T
     with pytest.raises(ValueError, match="dimensions"):
         plot_hidden_states(hs[0])
 
@@ -121,6 +122,9 @@ def test_impulse_responses_draw_each_curve_into_the_given_axes():
     np.testing.assert_array_equal(ax.lines[1].get_ydata(), [1.0, 1e6, 1.0])      # clipped for the axis
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels[0] == "a" and labels[1].startswith("b — above 1e+06 from step 1")
+    np.testing.assert_array_equal(ax.lines[0].get_xdata(), np.arange(5))        # r[k] at x = k
+    assert ax.get_xlabel() == "steps $k$ after the pulse (0: its own step)"    # k = 0: x_1's own step
+    assert "h_{1+k}" in ax.get_ylabel()
     with pytest.raises(TypeError, match="curves: expected a non-empty dict"):
         plot_impulse_responses([1, 2])
 
@@ -141,9 +145,13 @@ def test_gradient_norm_history_total_never_hides_a_layer_that_equals_it():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["total", "rnn"]
 
 
-def test_notes_sit_in_a_box_above_the_curves_and_stack_without_overlap():
+def _note_boxes(ax):
+    return [t.get_bbox_patch().get_window_extent() for t in ax.texts if t.get_gid() == NOTE_GID]
+
+
+def test_notes_sit_above_the_axes_and_never_cover_a_curve_that_reaches_the_top():
     fig, ax = plt.subplots()
-    ax.plot([0, 1], [0, 1])
+    ax.plot([0, 1], [0, 1])                                          # reaches the top right corner
     note(ax, "first note", "k")
     note(ax, "second, longer note", "k")
     fig.canvas.draw()
@@ -151,7 +159,27 @@ def test_notes_sit_in_a_box_above_the_curves_and_stack_without_overlap():
     for t in (first, second):
         box = t.get_bbox_patch()
         assert box is not None and to_rgba(box.get_facecolor())[:3] == (1.0, 1.0, 1.0)
-        assert 0.5 <= box.get_alpha() < 1                          # white, a little see-through
-        assert t.get_zorder() > ax.get_lines()[0].get_zorder()       # drawn over the curves
-    r1, r2 = (t.get_bbox_patch().get_window_extent() for t in (first, second))
-    assert r2.y1 <= r1.y0 and ax.bbox.contains(r1.x1 - 1, r1.y1 - 1)   # stacked, inside the Axes
+    data = ax.get_window_extent()                                    # the plotting area
+    r1, r2 = _note_boxes(ax)
+    for r in (r1, r2):
+        assert r.y0 >= data.y1 and not r.overlaps(data)              # outside, above the data
+        assert abs(r.x1 - data.x1) < 5                               # right-aligned with the Axes
+    assert r2.y0 >= r1.y1                                            # stacked upwards, no overlap
+
+
+def test_notes_go_above_a_title_set_before_or_after_them():
+    for title_first in (True, False):
+        fig, ax = plt.subplots(layout="constrained")
+        if title_first:
+            ax.set_title("a title as long as the Axes are wide, or nearly")
+        plot_gradient_norms(np.r_[1e-3 * 1.8 ** np.arange(30), np.inf, np.nan], ax=ax, label="grows")
+        if not title_first:
+            ax.set_title("a title as long as the Axes are wide, or nearly")
+        fig.canvas.draw()
+        boxes = _note_boxes(ax)
+        assert len(boxes) == 2
+        title = ax.title.get_window_extent()
+        for r in boxes:
+            assert not r.overlaps(ax.get_window_extent()) and not r.overlaps(title) and r.y0 >= title.y1
+            assert fig.bbox.contains(r.x0, r.y1 - 1)                  # the layout made room for them
+        plt.close(fig)

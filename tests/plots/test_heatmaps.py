@@ -16,7 +16,7 @@ def test_plot_input_draws_every_column_of_a_digit_an_all_zero_one_too():
     lines = ax.get_lines()
     assert [line.get_label() for line in lines] == [f"x[{d}]" for d in range(8)]
     for d, line in enumerate(lines):                                # one line per column, its values
-        np.testing.assert_array_equal(line.get_xdata(), np.arange(8))
+        np.testing.assert_array_equal(line.get_xdata(), np.arange(1, 9))  # row i is step t = i + 1
         np.testing.assert_array_equal(line.get_ydata(), x[:, d])
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == [f"x[{d}]" for d in range(8)]
@@ -27,7 +27,8 @@ def test_plot_input_draws_a_marker_channel_as_lines_at_its_ones():
     x[[2, 7], 1] = 1.0                                              # the adding problem's marker
     ax = plot_input(x, names=["value", "marker", "blank"])
     value, *marks, blank = ax.get_lines()
-    assert [m.get_xdata()[0] for m in marks] == [2, 7] and {m.get_color() for m in marks} == {HIGHLIGHT}
+    assert [m.get_xdata()[0] for m in marks] == [3, 8] and {m.get_color() for m in marks} == {HIGHLIGHT}
+    assert ax.get_xlim() == (0.5, 10.5)                             # steps t = 1..T, index + 1
     np.testing.assert_array_equal(blank.get_ydata(), np.zeros(10))  # drawn, not taken for a marker
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["value", "marker", "blank"]
 

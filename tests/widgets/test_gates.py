@@ -64,8 +64,8 @@ def test_extremes_warn_nothing_and_say_what_left_the_plot():
         ex = gate_explorer(f=1.0, i=1.0, o=1.0, noise=1.0)               # c_t random-walks
         assert ex.c.max() > STATE_YLIM[1]
         first = int(np.flatnonzero((ex.c < STATE_YLIM[0]) | (ex.c > STATE_YLIM[1]))[0])
-        assert (f"<br>Note: c_t leaves the plotted range [-1.6, 2.6] from step {first} (clipped; c_t spans "
-                f"[{ex.c.min():.3g}, {ex.c.max():.3g}]).") in ex.readout.value
+        assert (f"<br>Note: c_t leaves the plotted range [-1.6, 2.6] from step t = {first + 1} "
+                f"(clipped; c_t spans [{ex.c.min():.3g}, {ex.c.max():.3g}]).") in ex.readout.value
         ex.sliders["f"].value = 0.0                                      # forgets at once
         np.testing.assert_array_equal(ex.grad, np.r_[1.0, np.zeros(STEPS - 1)])
         assert ex.axes[1].get_title().endswith("(below 1e-12 from lag 1)")
@@ -88,3 +88,16 @@ def test_bad_arguments(kw, error, words):
     with pytest.raises(error) as info:
         gate_explorer(**kw)
     assert words in str(info.value)
+
+
+def test_time_axes_show_steps_from_1_and_lags_from_0():
+    ex = gate_explorer()
+    ax_state, ax_grad = ex.axes
+    for name in ("x", "c", "h"):                                      # index i is step t = i + 1
+        np.testing.assert_array_equal(ex.lines[name].get_xdata(), np.arange(1, STEPS + 1))
+    np.testing.assert_array_equal(ex.lines["grad"].get_xdata(), np.arange(STEPS))   # lag k = 0..T-1
+    pulse_t = PULSE_AT + 1
+    assert ex.x[pulse_t - 1] == 1.0
+    (mark,) = [line for line in ax_state.lines if line not in ex.lines.values()]
+    (lag,) = [line for line in ax_grad.lines if line not in ex.lines.values()]
+    assert mark.get_xdata()[0] == pulse_t and lag.get_xdata()[0] == STEPS - pulse_t == K

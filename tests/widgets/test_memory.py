@@ -89,3 +89,10 @@ def test_bad_arguments_name_the_argument(kw, error, words):
 def test_numpy_integer_arguments_are_accepted():
     ex = memory_explorer(hidden_size=np.int64(8), steps=np.int32(12), seed=np.int64(4))
     np.testing.assert_allclose(ex.curve, impulse_response(recurrent_matrix(8, 0.9, seed=4), steps=12, seed=4))
+
+
+def test_the_x_axis_counts_steps_after_the_pulse_from_its_own_step():
+    ex = memory_explorer(hidden_size=8, steps=12)
+    np.testing.assert_array_equal(ex.line.get_xdata(), np.arange(12))   # r[k] at x = k, k = 0: x_1's step
+    assert ex.ax.get_xlabel() == "steps $k$ after the pulse (0: its own step)"
+    assert "h_{1+k}" in ex.ax.get_ylabel() and r"\rho^k" in ex.linear_line.get_label()
