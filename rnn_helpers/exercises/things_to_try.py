@@ -18,20 +18,20 @@ THINGS_TO_TRY: dict[str, list[tuple[str, str]]] = {
         ("Compare `linear` and `tanh` at ρ = 0.5: why do the two curves nearly coincide, and how do "
          "they differ at ρ = 1.2?",
          "At ρ = 0.5 the difference halves at every step, so both runs stay near h = 0, where "
-         "tanh z ≈ z: the tanh curve is the linear one, 0.5^t, times a factor between 0.94 and 0.97 "
+         "tanh z ≈ z: the tanh curve is the linear one, 0.5^k, times a factor between 0.94 and 0.97 "
          "(mostly the squashing of the first step: r_0 = 0.97 against 1). At ρ = 1.2 they part: the "
-         "linear influence grows exactly like 1.2^t, to about 7.6e3 at step 49, while tanh's levels off "
+         "linear influence grows exactly like 1.2^k, to about 7.6e3 at k = 49, while tanh's levels off "
          "near 2.3. tanh keeps every unit within ±1, so two states can never differ by more than "
          "2√H ≈ 11."),
         ("Push `linear` to ρ = 1.5: what happens, and what does the plot do?",
-         "The influence grows exactly like 1.5^t: about 58 at step 10 and 4e8 at step 49. From step 35 "
+         "The influence grows exactly like 1.5^k: about 58 at k = 10 and 4e8 at k = 49. From k = 35 "
          "(1.5^35 ≈ 1.5e6) it is above the plot's top, 1e6, so the curve is clipped from there and the "
          "title says that the state explodes."),
         ("Pick `sigmoid` and move ρ over the whole slider: why does the influence vanish so fast, "
          "even at ρ = 1.5?",
          "σ' ≤ 1/4, so each step shrinks a difference at least by the factor ρ/4 ≤ 0.375: "
-         "r_t ≤ r_0 (ρ/4)^t. Even at ρ = 1.5 the influence is below the plot's bottom, 1e-15, from "
-         "step 31; at ρ = 1 from step 23. (What is left below about 1e-15 is float64 rounding.)"),
+         "r_k ≤ r_0 (ρ/4)^k. Even at ρ = 1.5 the influence is below the plot's bottom, 1e-15, from "
+         "k = 31; at ρ = 1 from k = 23. (What is left below about 1e-15 is float64 rounding.)"),
     ],
     "gradient_explorer": [
         ("With `tanh`, set the input scale to 0 and move ρ from 0.5 to 3: how do the measured curve "
