@@ -524,6 +524,20 @@ TABLE = {
                  bad("wrong count", np.array([1]), ValueError), A_TEXT),
         pad_value=NUMBER + (bad("float32 overflow", 1e39, ValueError),)),
     "rnn_helpers.datasets.digits.digit_sequence_splits": S({}, seed=SEED),
+    "rnn_helpers.datasets.files.checked_file": S(
+        lambda: dict(zip(["name", "sha256", "rebuild"], _m("datasets.text").SENTIMENT)),
+        name=(NONE, bad("''", "", ValueError), bad("'../README.md'", "../README.md", ValueError),
+              bad("'absent.txt'", "absent.txt", ValueError)),
+        sha256=(NONE, bad("''", "", ValueError), bad("another file's", "0" * 64, ValueError)),
+        rebuild=(NONE, bad("''", "", ValueError)),
+        words={"name": "name|absent.txt", "sha256": "sha256|sentiment_sentences.tsv"}),
+    "rnn_helpers.datasets.text.load_shakespeare": S(
+        {"plays": "Hamlet"}, plays=CHOICE[1:] + (
+            bad("[]", [], ValueError), bad("twice", ["Hamlet"] * 2, ValueError),
+            bad("['Hamlet', 3]", ["Hamlet", 3], TypeError))),
+    "rnn_helpers.datasets.text.load_sentiment_sentences": S(
+        {"sources": "imdb"},
+        sources=CHOICE[1:] + (bad("[]", [], ValueError), bad("a set", {"imdb"}, TypeError))),
     "rnn_helpers.datasets.synthetic.adding_problem": S(
         {"n": 4, "seq_len": 6}, n=INT, seq_len=INT + (bad("1", 1, ValueError),), seed=SEED,
         dtype=(bad("int", int, ValueError), bad("'abc'", "abc", TypeError))),
@@ -805,6 +819,8 @@ EXCLUDED = {
     "rnn_helpers.environment.quiet_tensorflow": "takes no arguments",
     "rnn_helpers.environment.versions": "takes no arguments",
     "rnn_helpers.datasets.digits.load_digit_sequences": "takes no arguments",
+    "rnn_helpers.datasets.files.data_dir": "takes no arguments",
+    "rnn_helpers.datasets.text.Sentences": "a plain record returned by load_sentiment_sentences (checked)",
     "rnn_helpers.exercises.bank.all_exercises": "takes no arguments",
     "rnn_helpers.sweeps.memory.first_value_data": "takes no arguments",
     "rnn_helpers.sweeps.adding.adding_data": "takes no arguments",
