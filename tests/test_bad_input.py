@@ -538,6 +538,8 @@ TABLE = {
     "rnn_helpers.datasets.text.load_sentiment_sentences": S(
         {"sources": "imdb"},
         sources=CHOICE[1:] + (bad("[]", [], ValueError), bad("a set", {"imdb"}, TypeError))),
+    "rnn_helpers.datasets.text.load_verse_pairs": S({"limit": 3}, limit=INT[1:], with_refs=FLAG,
+                                                    max_words=INT + (bad("16", 16, ValueError),)),
     "rnn_helpers.datasets.synthetic.adding_problem": S(
         {"n": 4, "seq_len": 6}, n=INT, seq_len=INT + (bad("1", 1, ValueError),), seed=SEED,
         dtype=(bad("int", int, ValueError), bad("'abc'", "abc", TypeError))),

@@ -2,6 +2,7 @@
 
     text = load_shakespeare()                                   # 8 plays, 987,385 characters
     texts, labels, sources = load_sentiment_sentences()         # 3,000 review sentences, 0/1 labels
+    pairs = load_verse_pairs()                                  # 5,440 (English, Spanish) verses
 
 Where each file comes from, its licence and how it was derived: ``data/README.md``. No TensorFlow here.
 """
@@ -12,17 +13,20 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rnn_helpers._checks import check_choice
+from rnn_helpers._checks import check_bool, check_choice, check_positive_int
 from rnn_helpers.datasets.files import checked_file
 
 SHAKESPEARE = ("shakespeare.txt", "696295d1c2b81a5f74bf6516629bf578e51bbc62950d935b1b49c8d54278dae6",
                "python tools/data/build_shakespeare.py")
 SENTIMENT = ("sentiment_sentences.tsv", "6c2eda374566404fceefb59831cf920686dcf55eb8d1659f6e17010d4ef8f918",
              "python tools/data/build_sentiment.py")
+VERSES = ("verse_pairs_en_es.tsv", "89db3db8f7a715607224d5df40e4e56da824fb88b34adc4b58563cc1b9ed9b09",
+          "python tools/data/build_verses.py")
 
 PLAYS = ("Hamlet", "Macbeth", "King Lear", "Othello", "Romeo and Juliet", "Julius Caesar",
          "A Midsummer Night's Dream", "The Tempest")            # in the file's order
 REVIEW_SOURCES = ("amazon", "imdb", "yelp")
+MAX_VERSE_WORDS = 15                                            # the file keeps pairs up to this length
 
 
 def _read(spec) -> str:
@@ -79,3 +83,21 @@ def load_sentiment_sentences(sources=None) -> Sentences:
     rows = [r for r in rows if r[1] in wanted]
     return Sentences([r[2] for r in rows], np.array([int(r[0]) for r in rows], dtype=np.int64),
                      np.array([r[1] for r in rows]))
+
+
+def load_verse_pairs(limit=None, *, max_words=MAX_VERSE_WORDS, with_refs=False) -> list[tuple]:
+    """Short (English KJV, Spanish Reina-Valera 1909) verse pairs in canonical order (Genesis first).
+
+    limit: None (all) or the number of pairs to return, the first ones; max_words: keep pairs with
+    at most this many words a side (1-15); with_refs: return (ref, en, es) triples, ref as "Gen.1.1".
+    """
+    if limit is not None:
+        limit = check_positive_int("limit", limit)
+    max_words = check_positive_int("max_words", max_words)
+    if max_words > MAX_VERSE_WORDS:
+        raise ValueError(f"max_words: expected at most {MAX_VERSE_WORDS} (the file keeps no longer pairs), "
+                         f"got {max_words}")
+    with_refs = check_bool("with_refs", with_refs)
+    rows = [line.split("\t") for line in _read(VERSES).splitlines()[1:]]
+    rows = [r for r in rows if max(len(r[1].split()), len(r[2].split())) <= max_words][:limit]
+    return [tuple(r) if with_refs else (r[1], r[2]) for r in rows]

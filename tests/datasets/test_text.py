@@ -11,9 +11,11 @@ import pytest
 import rnn_helpers
 from rnn_helpers.datasets import text
 from rnn_helpers.datasets.files import DATA_DIR_ENV, checked_file, data_dir
-from rnn_helpers.datasets.text import PLAYS, load_sentiment_sentences, load_shakespeare
+from rnn_helpers.datasets.text import PLAYS, load_sentiment_sentences, load_shakespeare, load_verse_pairs
 
-SHIPPED = [text.SHAKESPEARE, text.SENTIMENT]
+SHIPPED = [text.SHAKESPEARE, text.SENTIMENT, text.VERSES]
+LOADERS = [(text.SHAKESPEARE, load_shakespeare), (text.SENTIMENT, load_sentiment_sentences),
+           (text.VERSES, load_verse_pairs)]
 REPO_DATA = Path(rnn_helpers.__file__).resolve().parents[1] / "data"
 SPEAKER = re.compile(r"(?m)^[^a-z\n]+:$")                     # "HAMLET:" on a line of its own
 
@@ -59,6 +61,22 @@ def test_sentiment_sentences_are_3000_balanced_per_source():
     assert yelp.texts == [t for t, s in zip(texts, sources) if s == "yelp"]
 
 
+def test_verse_pairs_are_5440_short_aligned_verses():
+    pairs = load_verse_pairs()
+    assert len(pairs) == 5440 and all(isinstance(p, tuple) and len(p) == 2 for p in pairs)
+    assert pairs[0] == ("In the beginning God created the heaven and the earth.",
+                        "En el principio crió Dios los cielos y la tierra.")   # drop capital "EN" undone
+    assert all(1 <= len(en.split()) <= 15 and 1 <= len(es.split()) <= 15 for en, es in pairs)
+    assert not any(set("<>&\t¶") & set(en + es) for en, es in pairs)          # no markup left
+    refs = load_verse_pairs(with_refs=True)
+    assert [r[1:] for r in refs] == pairs and len({r[0] for r in refs}) == 5440
+    assert refs[-1][0] == "Rev.22.21" and ("John.11.35", "Jesus wept.", "Y lloró Jesús.") in refs
+    assert all(re.fullmatch(r"[1-3]?[A-Z][a-z]+\.\d+\.\d+", r[0]) for r in refs)
+    assert load_verse_pairs(3) == pairs[:3]
+    short = load_verse_pairs(max_words=5)
+    assert len(short) == 85 and all(len(en.split()) <= 5 and len(es.split()) <= 5 for en, es in short)
+
+
 @pytest.fixture
 def tmp_data(tmp_path, monkeypatch):
     """RNN_DATA_DIR pointed at an empty temporary folder."""
@@ -66,8 +84,7 @@ def tmp_data(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("spec, load", [(text.SHAKESPEARE, load_shakespeare),
-                                        (text.SENTIMENT, load_sentiment_sentences)], ids=lambda s: "")
+@pytest.mark.parametrize("spec, load", LOADERS, ids=[spec[0] for spec, _ in LOADERS])
 def test_a_missing_file_names_itself_its_checksum_and_the_rebuild_command(tmp_data, spec, load):
     name, sha256, rebuild = spec
     with pytest.raises(ValueError, match="missing") as info:
@@ -75,8 +92,7 @@ def test_a_missing_file_names_itself_its_checksum_and_the_rebuild_command(tmp_da
     assert name in str(info.value) and sha256 in str(info.value) and rebuild in str(info.value)
 
 
-@pytest.mark.parametrize("spec, load", [(text.SHAKESPEARE, load_shakespeare),
-                                        (text.SENTIMENT, load_sentiment_sentences)], ids=lambda s: "")
+@pytest.mark.parametrize("spec, load", LOADERS, ids=[spec[0] for spec, _ in LOADERS])
 def test_a_damaged_file_names_itself_its_checksum_and_the_rebuild_command(tmp_data, spec, load):
     name, sha256, rebuild = spec
     shutil.copy(REPO_DATA / name, tmp_data / name)
@@ -107,3 +123,13 @@ def test_load_shakespeare_bad_arguments_name_the_argument(kwargs, error, words):
 def test_load_sentiment_sentences_bad_arguments_name_the_argument(kwargs, error):
     with pytest.raises(error, match="^sources: "):
         load_sentiment_sentences(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"limit": 0}, ValueError, "limit"), ({"limit": 2.5}, TypeError, "limit"),
+    ({"max_words": 16}, ValueError, "max_words"), ({"max_words": -1}, ValueError, "max_words"),
+    ({"with_refs": "yes"}, TypeError, "with_refs"),
+])
+def test_load_verse_pairs_bad_arguments_name_the_argument(kwargs, error, words):
+    with pytest.raises(error, match=f"^{words}: "):
+        load_verse_pairs(**kwargs)
