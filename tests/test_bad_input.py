@@ -649,6 +649,9 @@ TABLE = {
         lambda: {"sweep": importlib.import_module("rnn_helpers.sweeps").load_sweep("digits_architectures")},
         sweep=(NONE, bad("the pixels sweep", Lazy(lambda: importlib.import_module("rnn_helpers.sweeps")
                                                   .load_sweep("digits_pixels")), TypeError))),
+    "rnn_helpers.sweeps.digits.rows_run": S({"kind": "lstm", "activation": "tanh", "seed": 0, "epochs": 1},
+                                            kind=CHOICE, activation=CHOICE, seed=SEED, epochs=INT),
+    "rnn_helpers.sweeps.digits.rows_activation": S({"seeds": (0,)}, seeds=(NONE, bad("[]", [], ValueError))),
     "rnn_helpers.sweeps.digits.architectures": S({"seeds": (0,)},
                                                  seeds=(NONE, bad("[-1]", [-1], ValueError))),
     "rnn_helpers.sweeps.digits.pixels": S({"seeds": (0,)}, seeds=(NONE, bad("[]", [], ValueError))),
@@ -683,6 +686,8 @@ TABLE = {
         live=(bad("[0.5]", [0.5], TypeError), bad("{'c': 0.5}", {"c": 0.5}, ValueError),
               bad("{'a': nan}", {"a": NAN}, ValueError)),
         baseline=NUMBER_OR_NONE, ax=AXES),
+    "rnn_helpers.plots.spread.legend_below": S(lambda: {"ax": new_ax()}, ax=(NONE,) + AXES,
+                                                 title=(bad("3", 3, TypeError),)),
     "rnn_helpers.plots.spread.plot_seed_curves": S(
         {"curves": {"a": [[0.5, 0.6], [0.4, 0.7]]}, "live": ("a", [0.5]), "baseline": 0.1},
         curves=(NONE, bad("{}", {}, TypeError), bad("1-D", {"a": [0.5]}, ValueError),
@@ -959,6 +964,7 @@ def test_the_valid_calls_are_valid():
             "memory_explorer", "gate_explorer", "setup_notebook", "build_classifier", "build_adding_model",
             "build_sequence_regressor", "run_sweep", "architectures", "pixels", "pixel_run",
             "build_first_value_model", "initialisation_run", "initialisations", "classifier_record",
+            "rows_run", "rows_activation",
             "clipping_run", "clipping",
             "plot_loss_surface", "BlitRenderer", "find_wall", "comparison_table"}
     failures = []

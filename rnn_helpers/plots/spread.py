@@ -16,7 +16,7 @@ from matplotlib.textpath import TextPath
 from matplotlib.transforms import ScaledTranslation
 
 from rnn_helpers._checks import as_array, check_nonempty, check_number
-from rnn_helpers.plots._base import target_axes
+from rnn_helpers.plots._base import check_axes, target_axes
 
 LEGEND_SIZE = "x-small"
 
@@ -125,6 +125,9 @@ def legend_below(ax, title=None):
     sizes in rcParams; ``title`` goes on top of the entries. Layout managers (``tight_layout``,
     ``layout="constrained"``, ``bbox_inches="tight"``) make room for it. Returns the Legend.
     """
+    check_axes("ax", ax)
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title: expected a str or None, got {type(title).__name__}")
     rc = plt.rcParams
     drop = (max(rc["xtick.major.size"], 0.0) + rc["xtick.major.pad"] + 1.25 * _points("xtick.labelsize")
             + rc["axes.labelpad"] + 1.25 * _points("axes.labelsize") + 4.0)     # points below the Axes
