@@ -690,7 +690,7 @@ TABLE = {
                                                  title=(bad("3", 3, TypeError),)),
     "rnn_helpers.plots.spread.plot_seed_curves": S(
         {"curves": {"a": [[0.5, 0.6], [0.4, 0.7]]}, "live": ("a", [0.5]), "baseline": 0.1},
-        curves=(NONE, bad("{}", {}, TypeError), bad("1-D", {"a": [0.5]}, ValueError),
+        curves=(NONE, bad("{}", {}, ValueError), bad("1-D", {"a": [0.5]}, ValueError),
                 bad("{3: ...}", {3: [[1.0]]}, TypeError)),
         live=(bad("('b', [1])", ("b", [1.0]), ValueError), bad("[1]", [1.0], ValueError)),
         colors=(bad("{'b': 'k'}", {"b": "k"}, ValueError),), baseline=NUMBER_OR_NONE, ax=AXES),

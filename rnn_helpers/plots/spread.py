@@ -21,17 +21,18 @@ from rnn_helpers.plots._base import check_axes, target_axes
 LEGEND_SIZE = "x-small"
 
 
-def _groups(groups) -> dict:
+def _labelled(name, groups, ndim, what) -> dict:
+    """``groups`` {str label: array of ``ndim`` dimensions, non-empty}, else an error naming ``name``."""
     if not isinstance(groups, dict):
-        raise TypeError(f"groups: expected a dict {{label: values over seeds}}, got {type(groups).__name__}")
+        raise TypeError(f"{name}: expected a dict {{label: {what}}}, got {type(groups).__name__}")
     if not groups:
-        raise ValueError("groups: expected at least one label with its values, got an empty dict")
+        raise ValueError(f"{name}: expected at least one label with its values, got an empty dict")
     checked = {}
     for label, values in groups.items():
         if not isinstance(label, str):
-            raise TypeError(f"groups: expected str labels, got {label!r} ({type(label).__name__})")
-        checked[label] = as_array(f"groups[{label!r}]", values, ndim=1, dtype=np.float64)
-        check_nonempty(f"groups[{label!r}]", checked[label])
+            raise TypeError(f"{name}: expected str labels, got {label!r} ({type(label).__name__})")
+        checked[label] = as_array(f"{name}[{label!r}]", values, ndim=ndim, dtype=np.float64)
+        check_nonempty(f"{name}[{label!r}]", checked[label])
     return checked
 
 
@@ -42,7 +43,7 @@ def plot_spread(groups, ax=None, live=None, baseline=None, baseline_label="basel
     (each label must be one of ``groups``); baseline: a horizontal reference line (chance, a naive
     forecast), labelled ``baseline_label``.
     """
-    groups = _groups(groups)
+    groups = _labelled("groups", groups, 1, "values over seeds")
     live = {} if live is None else live
     if not isinstance(live, dict):
         raise TypeError(f"live: expected None or a dict {{label: value}}, got {type(live).__name__}")
@@ -79,15 +80,7 @@ def plot_seed_curves(curves, ax=None, live=None, baseline=None, baseline_label="
     colors: None or {label: colour} (default: the colour cycle). Epochs are numbered from 1. The
     legend sits under the Axes (``legend_below``), its title says what thick and thin lines are.
     """
-    if not isinstance(curves, dict) or not curves:
-        raise TypeError(f"curves: expected a non-empty dict {{label: values (seeds, epochs)}}, "
-                        f"got {type(curves).__name__ if not isinstance(curves, dict) else 'an empty dict'}")
-    checked = {}
-    for label, values in curves.items():
-        if not isinstance(label, str):
-            raise TypeError(f"curves: expected str labels, got {label!r} ({type(label).__name__})")
-        checked[label] = as_array(f"curves[{label!r}]", values, ndim=2, dtype=np.float64)
-        check_nonempty(f"curves[{label!r}]", checked[label])
+    checked = _labelled("curves", curves, 2, "values (seeds, epochs)")
     if colors is not None and (not isinstance(colors, dict) or set(colors) != set(checked)):
         raise ValueError(f"colors: expected None or a colour for each label {list(checked)}, got {colors!r}")
     if live is not None:
