@@ -68,6 +68,17 @@ def _trained_model():
     return classifiers.TrainedModel("simple_rnn", "tanh", 0, model, {"loss": [1.0]}, 1.0, 0.5, 0.1)
 
 
+@functools.cache
+def _char_model():
+    """A tiny untrained character model, V = 5 (built once)."""
+    return importlib.import_module("rnn_helpers.models.language").build_char_model(5, embed_dim=2, units=2)
+
+
+def _three_logits(ids, state):
+    """A step function for sample_text: the same (1, 3) logits whatever it reads."""
+    return np.array([[1.0, 2.0, 0.5]]), state
+
+
 NONE = bad("None", None, TypeError)
 TEXT = bad("a string", "abc", TypeError)
 BOOL = bad("a bool", True, TypeError)
@@ -96,6 +107,8 @@ CHOICE = (NONE, bad("3", 3, TypeError), bad("'nope'", "nope", ValueError))
 FLAG = (bad("'yes'", "yes", TypeError), bad("1", 1, TypeError), NONE)
 AXES = (bad("'left'", "left", TypeError), bad("3", 3, TypeError))   # ax=None is valid
 ACTIVATION = CHOICE
+TRAIN_IDS = (NONE, A_TEXT, bad("floats", [0.5], TypeError), bad("id 2 >= V", [0, 2], ValueError),
+             A_EMPTY)                                       # training ids for V = 2, not empty
 
 
 @dataclass
@@ -208,6 +221,8 @@ def labelled_ax():
 
 
 LAYER = (NONE, bad("a Dense layer", Lazy(dense), TypeError), bad("'lstm'", "lstm", TypeError))
+CHAR_MODEL = (NONE, bad("a Dense layer", Lazy(dense), TypeError),
+              bad("a classifier", Lazy(lambda: _trained_model().model), ValueError))  # not a char model
 SAT = {"f": (np.array([0.1, 0.2]), np.array([0.3, 0.4]))}
 
 
@@ -540,6 +555,26 @@ TABLE = {
         sources=CHOICE[1:] + (bad("[]", [], ValueError), bad("a set", {"imdb"}, TypeError))),
     "rnn_helpers.datasets.text.load_verse_pairs": S({"limit": 3}, limit=INT[1:], with_refs=FLAG,
                                                     max_words=INT + (bad("16", 16, ValueError),)),
+    "rnn_helpers.datasets.chars.CharVocabulary": S(
+        {"text": "abc"}, text=(NONE, bad("''", "", ValueError), bad("['a']", ["a"], TypeError)), extra=[
+            X("encode 'z'", lambda: _m("datasets.chars").CharVocabulary("abc").encode("abz"), ValueError,
+              "text"),
+            X("encode a list", lambda: _m("datasets.chars").CharVocabulary("abc").encode(["a"]), TypeError,
+              "text"),
+            X("decode id 3", lambda: _m("datasets.chars").CharVocabulary("abc").decode([3]), ValueError,
+              "ids"),
+            X("decode floats", lambda: _m("datasets.chars").CharVocabulary("abc").decode([0.5]), TypeError,
+              "ids")]),
+    "rnn_helpers.datasets.chars.char_windows": S(
+        {"ids": np.arange(10), "seq_len": 4}, seq_len=INT, stride=INT[1:],
+        ids=(NONE, A_TEXT, A_BOOL, A_NDIM, bad("floats", np.zeros(10), TypeError),
+             bad("negative", np.r_[-1, np.zeros(9, int)], ValueError),
+             bad("too short", np.arange(4), ValueError))),
+    "rnn_helpers.datasets.chars.split_text": S(
+        {"text": "abcdefghij", "val_fraction": 0.1, "test_fraction": 0.1},
+        text=(NONE, bad("''", "", ValueError), bad("bytes", b"abc", TypeError)),
+        val_fraction=NUMBER + (bad("-0.1", -0.1, ValueError), bad("1.5", 1.5, ValueError)),
+        test_fraction=NUMBER + (bad("0.9 (sum >= 1)", 0.9, ValueError),)),
     "rnn_helpers.datasets.synthetic.adding_problem": S(
         {"n": 4, "seq_len": 6}, n=INT, seq_len=INT + (bad("1", 1, ValueError),), seed=SEED,
         dtype=(bad("int", int, ValueError), bad("'abc'", "abc", TypeError))),
@@ -579,6 +614,37 @@ TABLE = {
     "rnn_helpers.cliff.find_wall": S({"w": 5.0}, w=NUMBER, b_low=NUMBER, b_high=NUMBER, tol=POSITIVE,
                                      problem=(bad("a dict", {}, TypeError),)),
 
+    # ngrams and sampling (the character model's baselines and sampler)
+    "rnn_helpers.ngrams.bits_per_char": S(
+        {"probs_of_targets": [0.5, 0.25]},
+        probs_of_targets=(NONE, A_TEXT, A_BOOL, A_CPLX, A_NAN, A_INF, A_EMPTY,
+                          bad("a 0", [0.5, 0.0], ValueError), bad("1.5", [1.5], ValueError))),
+    "rnn_helpers.ngrams.uniform_bits": S({"vocab_size": 4}, vocab_size=INT),
+    "rnn_helpers.ngrams.unigram_probs": S({"train_ids": [0, 0, 1, 0], "vocab_size": 2}, vocab_size=INT,
+                                          train_ids=TRAIN_IDS, k=NUMBER + (bad("-1", -1.0, ValueError),)),
+    "rnn_helpers.ngrams.bigram_probs": S({"train_ids": [0, 0, 1, 0], "vocab_size": 2}, vocab_size=INT,
+                                         train_ids=TRAIN_IDS, k=NUMBER + (bad("-1", -1.0, ValueError),)),
+    "rnn_helpers.ngrams.unigram_bits": S(
+        {"train_ids": [0, 0, 1, 0], "test_ids": [1, 0, 0], "vocab_size": 2}, vocab_size=INT,
+        train_ids=TRAIN_IDS, k=NUMBER,
+        test_ids=(NONE, A_TEXT, bad("one id", [0], ValueError), bad("id 5 >= V", [0, 5], ValueError))),
+    "rnn_helpers.ngrams.bigram_bits": S(
+        {"train_ids": [0, 0, 1, 0], "test_ids": [1, 0, 0], "vocab_size": 2}, vocab_size=INT,
+        train_ids=TRAIN_IDS, k=NUMBER,
+        test_ids=(NONE, A_TEXT, bad("one id", [0], ValueError), bad("id 5 >= V", [0, 5], ValueError))),
+    "rnn_helpers.sampling.next_char_distribution": S(
+        {"logits": [1.0, 2.0, 0.5]}, logits=(NONE, A_TEXT, A_BOOL, A_CPLX, A_NAN, A_INF, A_EMPTY,
+                                              bad("a scalar", 1.0, ValueError)),
+        temperature=NUMBER + (bad("0", 0.0, ValueError), bad("-1", -1.0, ValueError)),
+        top_k=INT[1:] + (bad("4 > V", 4, ValueError),)),
+    "rnn_helpers.sampling.sample_text": S(
+        {"step_fn": _three_logits, "start_ids": [0], "length": 3}, length=INT, seed=SEED,
+        step_fn=(NONE, bad("3", 3, TypeError),
+                 bad("returns (V,) logits", lambda ids, state: (np.zeros(3), state), ValueError)),
+        start_ids=(NONE, A_TEXT, bad("[]", [], ValueError), bad("floats", [0.5], TypeError)),
+        temperature=NUMBER + (bad("0", 0.0, ValueError), bad("-1", -1.0, ValueError)),
+        top_k=(bad("0", 0, ValueError), bad("4 > V", 4, ValueError), bad("2.5", 2.5, TypeError))),
+
     # models
     "rnn_helpers.models.callbacks.GradientNormHistory": S(
         lambda: {"x_probe": X3, "y_probe": np.zeros((B, 1))}, x_probe=ARRAY_E,
@@ -615,6 +681,24 @@ TABLE = {
         done=(bad("[3]", [3], TypeError), NONE)),
     "rnn_helpers.models.classifiers.comparison_table": S(
         {"runs": []}, runs=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError))),
+    "rnn_helpers.models.language.build_char_model": S(
+        {"vocab_size": 5, "embed_dim": 2, "units": 2}, vocab_size=INT, kind=CHOICE, embed_dim=INT, units=INT,
+        seed=SEED, learning_rate=POSITIVE),
+    "rnn_helpers.models.language.model_bits_per_char": S(
+        lambda: {"model": _char_model(), "x": np.zeros((2, 3), int), "y": np.zeros((2, 3), int)},
+        model=CHAR_MODEL, batch_size=INT,
+        x=(NONE, A_TEXT, bad("floats", np.zeros((2, 3)), TypeError), bad("1-D", np.zeros(3, int), ValueError),
+           bad("id 5 >= V", np.full((2, 3), 5), ValueError),
+           bad("no window", np.zeros((0, 3), int), ValueError)),
+        y=(bad("other shape", np.zeros((2, 4), int), ValueError),)),
+    "rnn_helpers.models.language.keras_step_fn": S(
+        lambda: {"model": _char_model()}, model=CHAR_MODEL, extra=[
+            X("ids 5 >= V", lambda: _m("models.language").keras_step_fn(_char_model())(np.array([5]), None),
+              ValueError, "ids"),
+            X("ids (1, 2)", lambda: _m("models.language").keras_step_fn(_char_model())(np.zeros((1, 2), int)),
+              ValueError, "ids"),
+            X("ids strings", lambda: _m("models.language").keras_step_fn(_char_model())(np.array(["a"])),
+              TypeError, "ids")]),
     "rnn_helpers.models.layers.derived_seed": S({"seed": 0, "name": "kernel_initializer"}, seed=SEED),
     "rnn_helpers.models.layers.seeded_initializers": S(
         {"layer_kwargs": {}, "seed": 0}, layer_kwargs=(NONE, bad("a list", [1], TypeError)), seed=SEED),

@@ -1,0 +1,118 @@
+"""The character-level language model: Embedding -> LSTM or GRU (every step) -> Dense logits.
+
+    model = build_char_model(vocab.size, "lstm", embed_dim=32, units=128, seed=0)
+    model.fit(x, y, batch_size=64, epochs=3)                     # x, y from datasets.chars.char_windows
+    model_bits_per_char(model, x_val, y_val)                     # mean cross-entropy / ln 2
+    step = keras_step_fn(model)                                  # one character at a time, for sampling.py
+
+Layers are named ``embedding``, ``rnn``, ``logits``. Importing this module imports Keras: call
+``setup_notebook()`` first.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+
+from rnn_helpers._checks import (
+    as_numbers,
+    check_choice,
+    check_positive_int,
+    check_positive_number,
+    check_seed,
+)
+from rnn_helpers.models.layers import RECURRENT_LAYERS, recurrent_layer
+
+CHAR_KINDS = tuple(RECURRENT_LAYERS)            # "simple_rnn", "lstm", "gru"
+
+
+def build_char_model(vocab_size, kind="lstm", *, embed_dim=32, units=128, seed=0,
+                     learning_rate=3e-3) -> keras.Model:
+    """ids (B, T) -> Embedding(V, embed_dim) -> ``kind``(units, every step) -> Dense(V): logits (B, T, V).
+
+    Compiled with Adam(learning_rate) and SparseCategoricalCrossentropy(from_logits=True), the mean
+    over every (sequence, step) of -ln P(next character). T is free (None), so a model trained on
+    windows of 100 reads a prompt of any length. The same call gives the same weights, bit for bit.
+    """
+    V = check_positive_int("vocab_size", vocab_size)
+    kind = check_choice("kind", kind, CHAR_KINDS)
+    embed_dim, units = check_positive_int("embed_dim", embed_dim), check_positive_int("units", units)
+    learning_rate = check_positive_number("learning_rate", learning_rate)
+    keras.utils.set_random_seed(check_seed(seed))
+    ids = keras.Input(shape=(None,), dtype="int32", name="ids")                      # (B, T)
+    e = keras.layers.Embedding(V, embed_dim, name="embedding")(ids)                  # (B, T, E)
+    h = recurrent_layer(kind, units, seed=seed, return_sequences=True, name="rnn")(e)   # (B, T, H)
+    logits = keras.layers.Dense(V, name="logits")(h)                                 # (B, T, V)
+    model = keras.Model(ids, logits, name=f"char_{kind}")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    return model
+
+
+def _check_char_model(model):
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model: expected a Keras model from build_char_model, got {type(model).__name__}")
+    names = [layer.name for layer in model.layers]
+    if not {"embedding", "rnn", "logits"} <= set(names):
+        raise ValueError(f"model: expected the layers embedding, rnn, logits of build_char_model, "
+                         f"got {names}")
+    return model.get_layer("embedding").input_dim
+
+
+def _check_windows(name, ids, V):
+    arr = as_numbers(name, ids, ndim=2)
+    if not np.issubdtype(arr.dtype, np.integer):
+        raise TypeError(f"{name}: expected integer ids, got dtype {arr.dtype}")
+    if arr.size == 0:
+        raise ValueError(f"{name}: expected at least one window, got shape {arr.shape}")
+    if arr.min() < 0 or arr.max() >= V:
+        raise ValueError(f"{name}: expected ids in [0, {V - 1}], got ids from {arr.min()} to {arr.max()}")
+    return arr
+
+
+def model_bits_per_char(model, x, y, *, batch_size=256) -> float:
+    """Mean over the windows' targets of -log2 P(y | x so far): the cross-entropy in nats / ln 2.
+
+    x, y: (N, T) integer ids, e.g. from ``char_windows`` on held-out text (the state starts at
+    zero in every window, so early steps have little context).
+    """
+    V = _check_char_model(model)
+    x, y = _check_windows("x", x, V), _check_windows("y", y, V)
+    if y.shape != x.shape:
+        raise ValueError(f"y: expected the shape of x {x.shape}, got {y.shape}")
+    batch_size = check_positive_int("batch_size", batch_size)
+    total = 0.0
+    for s in range(0, len(x), batch_size):
+        z = np.asarray(model(x[s:s + batch_size], training=False), dtype=np.float64)   # (b, T, V)
+        z = z - z.max(axis=-1, keepdims=True)
+        log_p = z - np.log(np.exp(z).sum(axis=-1, keepdims=True))                       # log-softmax
+        total -= np.take_along_axis(log_p, y[s:s + batch_size, :, None], axis=-1).sum()
+    return float(total / y.size / np.log(2))                                            # nats -> bits
+
+
+def keras_step_fn(model):
+    """``step(ids, state) -> (logits, state)``: the model read one character at a time.
+
+    ids: (B,) integer ids; state: None (zeros) or the state the previous call returned, a tuple of
+    (B, H) arrays ((h,) for a GRU or SimpleRNN, (h, c) for an LSTM). It calls the recurrent
+    layer's cell, the same weights and equations the layer loops over, so T calls equal the
+    model on the whole sequence (``tests/models/test_language.py``). Logits come back as (B, V) numpy.
+    """
+    V = _check_char_model(model)
+    embedding, head = model.get_layer("embedding"), model.get_layer("logits")
+    cell = model.get_layer("rnn").cell                  # one step: (x_t, states) -> (h_t, new states)
+    n_states = len(cell.state_size) if isinstance(cell.state_size, (list, tuple)) else 1
+
+    def step(ids, state=None):
+        ids = as_numbers("ids", ids, ndim=1)
+        if not np.issubdtype(ids.dtype, np.integer) or ids.size == 0 or ids.min() < 0 or ids.max() >= V:
+            raise ValueError(f"ids: expected a non-empty (B,) array of integer ids in [0, {V - 1}], "
+                             f"got {ids}")
+        if state is None:
+            state = tuple(np.zeros((ids.size, cell.units), dtype="float32") for _ in range(n_states))
+        x_t = embedding(ids.astype("int32"))                                             # (B, E)
+        h_t, new_state = cell(x_t, list(state), training=False)                          # (B, H)
+        new_state = new_state if isinstance(new_state, (list, tuple)) else [new_state]
+        return np.asarray(head(h_t)), tuple(np.asarray(s) for s in new_state)           # (B, V)
+
+    return step
