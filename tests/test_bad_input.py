@@ -725,6 +725,8 @@ TABLE = {
                                       seeds=(bad("3", 3, TypeError), bad("[]", [], ValueError),
                                              bad("[-1]", [-1], ValueError), bad("[0, 0]", [0, 0], ValueError),
                                              bad("[1.5]", [1.5], TypeError))),
+    "rnn_helpers.sweeps.per_epoch": S({"history": {"loss": [1.0, 0.5]}},
+                                      history=(NONE, bad("a list", [1.0], TypeError))),
     "rnn_helpers.sweeps.check_seeds": S({"seeds": (0, 1)}, seeds=(NONE, bad("[]", [], ValueError),
                                                                   bad("['0']", ["0"], TypeError))),
     "rnn_helpers.sweeps.digits.classifier_record": S(lambda: {"run": _trained_model()},

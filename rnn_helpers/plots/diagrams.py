@@ -13,11 +13,12 @@ from matplotlib.path import Path
 
 from rnn_helpers._checks import check_bool, check_positive_int
 from rnn_helpers.plots._base import target_axes
+from rnn_helpers.plots.style import BLACK, BLUE, GREEN, ORANGE
 
-GATE = "#0072B2"       # σ gates (Okabe-Ito blue)
-CANDIDATE = "#E69F00"  # the candidate g_t and its parts (orange)
-CELL_PATH = "#009E73"  # the memory path c_t (LSTM) or h_t (GRU) (bluish green)
-TEXT = "#000000"       # text and plain wires
+GATE = BLUE            # σ gates
+CANDIDATE = ORANGE     # the candidate g_t and its parts
+CELL_PATH = GREEN      # the memory path c_t (LSTM) or h_t (GRU)
+TEXT = BLACK           # text and plain wires
 MAX_STEPS = 6          # more steps than this do not fit across a page
 R = 0.22               # radius of a ⊙ / ⊕ node
 
@@ -52,6 +53,18 @@ def _node(ax, x, y, op):
         ax.add_patch(Circle((x, y), 0.25 * R, fc=TEXT, ec=TEXT, zorder=3))
     else:
         ax.plot([x - R, x + R, x, x, x], [y, y, y, y - R, y + R], color=TEXT, lw=1.2, zorder=3)
+
+
+def _state_line(ax, y, name_in, name_out, odot_x, oplus_x):
+    """The thick memory line at height y: ``name_in`` → ⊙ (a gate) → ⊕ (what is written) → ``name_out``."""
+    thick = {"color": CELL_PATH, "lw": 3.5}
+    _label(ax, 0.0, y, name_in, ha="right")
+    _arrow(ax, (0.1, y), (odot_x - R, y), **thick)
+    _node(ax, odot_x, y, "odot")
+    _arrow(ax, (odot_x + R, y), (oplus_x - R, y), **thick)
+    _node(ax, oplus_x, y, "oplus")
+    _arrow(ax, (oplus_x + R, y), (11.8, y), **thick)
+    _label(ax, 11.9, y, name_out, ha="left")
 
 
 def _frame(ax, x0, y0, x1, y1):
@@ -181,14 +194,7 @@ def _lstm_gates(ax):
 
 def _lstm_paths(ax):
     """The cell path c_{t-1} → ⊙ f_t → ⊕ i_t ⊙ g_t → c_t (thick), and h_t = o_t ⊙ φ(c_t) out."""
-    thick = {"color": CELL_PATH, "lw": 3.5}
-    _label(ax, 0.0, 5.5, "$c_{t-1}$", ha="right")
-    _arrow(ax, (0.1, 5.5), (3.0 - R, 5.5), **thick)
-    _node(ax, 3.0, 5.5, "odot")
-    _arrow(ax, (3.0 + R, 5.5), (5.5 - R, 5.5), **thick)
-    _node(ax, 5.5, 5.5, "oplus")
-    _arrow(ax, (5.5 + R, 5.5), (11.8, 5.5), **thick)
-    _label(ax, 11.9, 5.5, "$c_t$", ha="left")
+    _state_line(ax, 5.5, "$c_{t-1}$", "$c_t$", odot_x=3.0, oplus_x=5.5)
     _dot(ax, 8.8, 5.5)
     _arrow(ax, (8.8, 5.5), (8.8, 4.75))
     _box(ax, 8.8, 4.45, r"$\phi$", CELL_PATH, w=0.7, h=0.6)
@@ -269,16 +275,9 @@ def _gru_gates(ax):
 
 def _gru_path(ax):
     """The state path h_{t-1} → ⊙ z_t → ⊕ (1 - z_t) ⊙ g_t → h_t, thick along the top."""
-    thick = {"color": CELL_PATH, "lw": 3.5}
-    _label(ax, 0.0, 7.0, "$h_{t-1}$", ha="right")
-    _arrow(ax, (0.1, 7.0), (2.8 - R, 7.0), **thick)
-    _node(ax, 2.8, 7.0, "odot")
-    _arrow(ax, (2.8 + R, 7.0), (9.6 - R, 7.0), **thick)
-    _node(ax, 9.6, 6.0, "odot")
-    _arrow(ax, (9.6, 6.0 + R), (9.6, 7.0 - R))
-    _node(ax, 9.6, 7.0, "oplus")
-    _arrow(ax, (9.6 + R, 7.0), (11.8, 7.0), **thick)
-    _label(ax, 11.9, 7.0, "$h_t$", ha="left")
+    _state_line(ax, 7.0, "$h_{t-1}$", "$h_t$", odot_x=2.8, oplus_x=9.6)
+    _node(ax, 9.6, 6.0, "odot")                                          # (1 - z_t) ⊙ g_t ...
+    _arrow(ax, (9.6, 6.0 + R), (9.6, 7.0 - R))                            # ... into the ⊕
 
 
 def plot_gru_cell(ax=None):

@@ -17,6 +17,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from rnn_helpers._checks import as_array, check_nonempty, check_number
 from rnn_helpers.plots._base import check_axes, target_axes
+from rnn_helpers.plots.style import BLUE, VERMILLION
 
 LEGEND_SIZE = "x-small"
 
@@ -57,12 +58,12 @@ def plot_spread(groups, ax=None, live=None, baseline=None, baseline_label="basel
     ax = target_axes(ax)
     offsets = np.linspace(-0.12, 0.12, max(len(v) for v in groups.values()))
     for x, (label, values) in enumerate(groups.items()):
-        ax.plot(x + offsets[:len(values)], values, "o", ms=5, color="#0072B2", alpha=0.75,
+        ax.plot(x + offsets[:len(values)], values, "o", ms=5, color=BLUE, alpha=0.75,
                 label="one seed each" if x == 0 else None)
         ax.plot([x - 0.25, x + 0.25], [np.median(values)] * 2, color="k", lw=2,
                 label="median" if x == 0 else None)
         if label in live:
-            ax.plot(x, live[label], "x", ms=9, mew=2, color="#D55E00",
+            ax.plot(x, live[label], "x", ms=9, mew=2, color=VERMILLION,
                     label="trained live in this notebook" if label == next(iter(live)) else None)
     if baseline is not None:
         ax.axhline(baseline, color="0.4", lw=1, ls=":", label=baseline_label)

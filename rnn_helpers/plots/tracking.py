@@ -12,10 +12,11 @@ import numpy as np
 
 from rnn_helpers._checks import as_array, as_numbers, check_nonempty, check_shape
 from rnn_helpers.plots._base import target_axes
+from rnn_helpers.plots.style import BLACK, BLUE, VERMILLION
 
-CELL = "#0072B2"      # the unit's cell, read back in units of the target (Okabe-Ito blue)
-TARGET = "#000000"    # the quantity it holds
-MARKER = "#D55E00"    # the steps that change the target (vermillion)
+CELL = BLUE           # the unit's cell, read back in units of the target
+TARGET = BLACK        # the quantity it holds
+MARKER = VERMILLION   # the steps that change the target
 
 
 def plot_cell_tracking(c, target, ax=None, markers=None, label="cell $c_t$", target_label="target"):

@@ -84,6 +84,14 @@ class Sweep:
         return np.asarray([run[key] for run in found], dtype=np.float64)
 
 
+def per_epoch(history) -> dict:
+    """A Keras ``History.history`` (or TrainedModel.history) as {metric: list of floats per epoch}."""
+    if not isinstance(history, dict):
+        raise TypeError(f"history: expected a dict {{metric: values per epoch}} (History.history), "
+                        f"got {type(history).__name__}")
+    return {key: [float(v) for v in values] for key, values in history.items()}
+
+
 def check_seeds(seeds) -> tuple[int, ...]:
     """``seeds`` as a non-empty tuple of distinct non-negative integers, else an error naming ``seeds``."""
     if not isinstance(seeds, (list, tuple, range)):

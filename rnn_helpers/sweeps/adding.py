@@ -19,7 +19,7 @@ from rnn_helpers._checks import check_choice, check_positive_int, check_seed
 from rnn_helpers.datasets.synthetic import adding_problem
 from rnn_helpers.gradients import keras_gradient_norms_by_lag
 from rnn_helpers.models.regressors import build_adding_model
-from rnn_helpers.sweeps import check_seeds
+from rnn_helpers.sweeps import check_seeds, per_epoch
 
 SEEDS = (0, 1, 2)
 SEQ_LEN, UNITS, EPOCHS, BATCH, PROBE = 50, 16, 12, 64, 32
@@ -59,7 +59,7 @@ def adding_run(name, seed=0, epochs=EPOCHS):
     record = {"model": name, "kind": MODELS[name][0], "seed": seed,
               "gradient_by_lag_before": [float(v) for v in before],
               "gradient_by_lag_after": [float(v) for v in after],
-              **{key: [float(v) for v in values] for key, values in history.items()}}
+              **per_epoch(history)}
     return model, record
 
 

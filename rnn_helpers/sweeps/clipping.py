@@ -15,7 +15,7 @@ import keras
 
 from rnn_helpers._checks import check_choice, check_number, check_positive_int, check_seed
 from rnn_helpers.datasets.synthetic import adding_problem
-from rnn_helpers.sweeps import check_seeds
+from rnn_helpers.sweeps import check_seeds, per_epoch
 
 SEEDS = (0, 1, 2, 3, 4)
 SEQ_LEN, UNITS, EPOCHS, BATCH, LEARNING_RATE = 50, 64, 5, 64, 1e-2
@@ -54,7 +54,7 @@ def clipping_run(clip, seed=0, epochs=EPOCHS, callbacks=()):
     history = model.fit(x_train, y_train, batch_size=BATCH, epochs=epochs, validation_data=(x_val, y_val),
                         verbose=0, callbacks=list(callbacks)).history
     record = {"clip": clip, "seed": seed,
-              **{key: [float(v) for v in values] for key, values in history.items()}}
+              **per_epoch(history)}
     return model, record
 
 

@@ -21,7 +21,7 @@ from rnn_helpers.models.classifiers import (
     expected_param_count,
     train_classifier,
 )
-from rnn_helpers.sweeps import Sweep, check_seeds
+from rnn_helpers.sweeps import Sweep, check_seeds, per_epoch
 
 SEEDS = (0, 1, 2, 3, 4)
 ARCH_EPOCHS = 10          # the Keras notebook's EPOCHS
@@ -33,7 +33,7 @@ def classifier_record(run, **extra) -> dict:
     """One TrainedModel as a dict of plain numbers: scores, per-epoch curves, parameters, s/epoch."""
     if not isinstance(run, TrainedModel):
         raise TypeError(f"run: expected a TrainedModel (from train_classifier), got {type(run).__name__}")
-    history = {key: [float(v) for v in values] for key, values in run.history.items()}
+    history = per_epoch(run.history)
     return {"kind": run.kind, "activation": run.activation, "seed": run.seed,
             "test_accuracy": run.test_accuracy, "test_loss": run.test_loss,
             "parameters": int(run.model.count_params()), "seconds_per_epoch": run.seconds_per_epoch,

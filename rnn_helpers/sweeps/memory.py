@@ -16,7 +16,7 @@ from rnn_helpers._checks import check_choice, check_positive_int, check_seed
 from rnn_helpers.datasets.synthetic import first_value_problem
 from rnn_helpers.gradients import keras_gradient_norms_by_lag
 from rnn_helpers.models.regressors import build_sequence_regressor
-from rnn_helpers.sweeps import check_seeds
+from rnn_helpers.sweeps import check_seeds, per_epoch
 
 SEEDS = (0, 1, 2, 3, 4)
 SEQ_LEN, UNITS, EPOCHS, BATCH = 40, 32, 8, 32
@@ -53,7 +53,7 @@ def initialisation_run(init, seed=0, epochs=EPOCHS):
     history = model.fit(x_train, y_train, batch_size=BATCH, epochs=epochs,
                         validation_data=(x_val, y_val), verbose=0).history
     record = {"init": init, "seed": seed, "gradient_by_lag_at_init": [float(v) for v in at_init],
-              **{key: [float(v) for v in values] for key, values in history.items()}}
+              **per_epoch(history)}
     return model, record
 
 
