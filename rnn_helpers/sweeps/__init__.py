@@ -42,6 +42,9 @@ SWEEPS = {
     "adding_baselines": ("rnn_helpers.sweeps.adding", "adding_baselines",
                          "SimpleRNN (small random, orthogonal), LSTM and GRU on the adding problem, 3 seeds",
                          "about 2.5 min"),
+    # -- 05 text generation --
+    # -- 06 sentiment --
+    # -- 07 translation --
 }
 
 
