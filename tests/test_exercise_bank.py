@@ -16,7 +16,7 @@ import pytest
 
 from rnn_helpers.activations import sigmoid
 from rnn_helpers.exercises import NOT_ANSWERED
-from rnn_helpers.exercises.bank import all_exercises
+from rnn_helpers.exercises.bank import MODULES, all_exercises
 from rnn_helpers.exercises.core import _NO_ANSWER, source_of
 from rnn_helpers.exercises.things_to_try import THINGS_TO_TRY
 from rnn_helpers.gates import gate_saturation
@@ -31,8 +31,8 @@ FUNCTION_EXERCISES = [name for name, ex in BANK.items() if ex.kind == "function"
 
 def test_the_bank_holds_the_courses_exercises():
     assert len(BANK) >= 14
-    assert {name.split(".")[0] for name in BANK} == {"parameters", "hidden_state", "bptt", "lstm",
-                                                      "keras_layers", "keras_weights"}
+    assert {name.split(".")[0] for name in BANK} == set(MODULES)   # every bank module holds exercises
+    assert {"parameters", "hidden_state", "bptt", "lstm", "keras_layers", "keras_weights"} <= set(MODULES)
 
 
 @pytest.fixture(params=NAMES)
