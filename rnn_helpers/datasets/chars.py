@@ -113,3 +113,26 @@ def split_text(text, val_fraction=0.1, test_fraction=0.1) -> tuple[str, str, str
     if L - n_test - n_val < 1:
         raise ValueError(f"text: expected enough characters to leave training text, got {L}")
     return text[:L - n_val - n_test], text[L - n_val - n_test:L - n_test], text[L - n_test:]
+
+
+def char_features(text) -> dict[str, np.ndarray]:
+    """Things a reader sees at every character of ``text``, one (L,) float array each.
+
+    "position_in_line": characters since the last newline (0 at a line's first character; a
+    newline counts as the last character of its line); "in_speaker_name": 1 on the characters of a
+    speaker line ("HAMLET:", every letter a capital, ending in ':', its newline not included), else 0;
+    "after_newline": 1 on the first character of every line after the first.
+    """
+    text = _check_text("text", text)
+    position, in_name = np.zeros(len(text)), np.zeros(len(text))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        position[start:min(end + 1, len(text))] = np.arange(min(end + 1, len(text)) - start)
+        name = line[:-1].replace(" ", "").replace("'", "").replace("-", "")
+        if line.endswith(":") and name.isalpha() and name.isupper():
+            in_name[start:end] = 1.0
+        start = end + 1
+    after = np.zeros(len(text))
+    after[1:] = [c == "\n" for c in text[:-1]]
+    return {"position_in_line": position, "in_speaker_name": in_name, "after_newline": after}

@@ -116,3 +116,81 @@ def keras_step_fn(model):
         return np.asarray(head(h_t)), tuple(np.asarray(s) for s in new_state)           # (B, V)
 
     return step
+
+
+def stateful_char_model(model) -> keras.Model:
+    """A copy of ``model`` (from ``build_char_model``) whose recurrent layer is ``stateful=True``.
+
+    One sequence (batch size 1, any length): each call starts from the state the previous call
+    left, so feeding a text in pieces (one character at a time, say) equals feeding it whole, and
+    equals carrying the state by hand with ``keras_step_fn``. ``model.get_layer("rnn").reset_states()``
+    goes back to zeros. The weights are copied, so training ``model`` later does not change the copy.
+    """
+    _check_char_model(model)
+    embedding, rnn, head = (model.get_layer(n) for n in ("embedding", "rnn", "logits"))
+    kind = {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "simple_rnn"}[type(rnn).__name__]
+    ids = keras.Input(batch_shape=(1, None), dtype="int32", name="ids")                # (1, T)
+    e = keras.layers.Embedding(embedding.input_dim, embedding.output_dim, name="embedding")(ids)
+    h = recurrent_layer(kind, rnn.units, return_sequences=True, stateful=True, name="rnn")(e)
+    logits = keras.layers.Dense(head.units, name="logits")(h)                          # (1, T, V)
+    copy = keras.Model(ids, logits, name=f"{model.name}_stateful")
+    for name in ("embedding", "rnn", "logits"):
+        copy.get_layer(name).set_weights(model.get_layer(name).get_weights())
+    return copy
+
+
+def train_keras_char_rnn(ids, vocab_size, steps=300, hidden_size=64, seq_len=25, learning_rate=0.1, seed=0):
+    """min-char-rnn's recipe in Keras: one-hot -> SimpleRNN(H, stateful) -> Dense(V), Adagrad, clipping.
+
+    The same consecutive windows as ``reference.char_rnn.train_char_rnn`` (the state carried from one
+    window to the next, reset at the start of the text), one ``train_on_batch`` per window, each
+    gradient clipped to [-5, 5]. Returns the (steps,) training losses in nats per character.
+    """
+    from rnn_helpers.datasets.chars import _check_ids
+
+    V = check_positive_int("vocab_size", vocab_size)
+    ids = _check_ids("ids", ids, V)
+    steps, H = check_positive_int("steps", steps), check_positive_int("hidden_size", hidden_size)
+    T = check_positive_int("seq_len", seq_len)
+    learning_rate = check_positive_number("learning_rate", learning_rate)
+    if ids.size < T + 1:
+        raise ValueError(f"ids: expected at least seq_len + 1 = {T + 1} ids, got {ids.size}")
+    keras.utils.set_random_seed(check_seed(seed))
+    x_in = keras.Input(batch_shape=(1, T, V), name="one_hot")                               # (1, T, V)
+    h = keras.layers.SimpleRNN(H, return_sequences=True, stateful=True, name="rnn")(x_in)   # (1, T, H)
+    model = keras.Model(x_in, keras.layers.Dense(V, name="logits")(h), name="keras_min_char_rnn")
+    model.compile(optimizer=keras.optimizers.Adagrad(learning_rate, clipvalue=5.0),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    one_hot, pos, losses = np.eye(V, dtype="float32"), 0, np.empty(steps)
+    for step in range(steps):
+        if pos + T + 1 > ids.size:
+            model.get_layer("rnn").reset_states()                                          # back to the start
+            pos = 0
+        x_t, y_t = one_hot[ids[pos:pos + T]][None], ids[None, pos + 1:pos + T + 1]         # (1, T, V), (1, T)
+        losses[step] = float(model.train_on_batch(x_t, y_t))
+        pos += T
+    return losses
+
+
+def reference_step_fn(model):
+    """Like ``keras_step_fn``, but the step runs in numpy (float64) with the model's own weights:
+    ``reference.forward`` over one step, the embedding row and the Dense layer as matrix products.
+    About a hundred times faster per character than calling Keras eagerly, for long samples.
+    """
+    from rnn_helpers.reference import forward, layer_kind, params_from_keras
+
+    V = _check_char_model(model)
+    rnn = model.get_layer("rnn")
+    kind, params = layer_kind(rnn), params_from_keras(rnn)
+    table = np.asarray(model.get_layer("embedding").get_weights()[0], dtype=np.float64)      # (V, E)
+    W, b = (np.asarray(w, dtype=np.float64) for w in model.get_layer("logits").get_weights())  # (H, V), (V,)
+
+    def step(ids, state=None):
+        ids = as_numbers("ids", ids, ndim=1)
+        if not np.issubdtype(ids.dtype, np.integer) or ids.size == 0 or ids.min() < 0 or ids.max() >= V:
+            raise ValueError(f"ids: expected a non-empty (B,) array of integer ids in [0, {V - 1}], "
+                             f"got {ids}")
+        hs, new_state, _ = forward(kind, table[ids][:, None, :], params, state)                   # (B, 1, H)
+        return hs[:, 0] @ W + b, tuple(new_state)                                                # (B, V)
+
+    return step

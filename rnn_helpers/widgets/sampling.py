@@ -1,0 +1,114 @@
+"""The temperature explorer: the next-character distribution of one prompt, reshaped live by the
+temperature and by top-k (``rnn_helpers.sampling.next_char_distribution``).
+
+    logits = step logits after the prompt, (V,)   # e.g. the character model read "ROMEO:\\nO"
+    explorer = temperature_explorer(logits, vocab.chars, prompt="ROMEO:\\nO"); display(explorer.widget)
+    explorer.sliders["temperature"].value = 0.5   # redraws at once; read explorer.probs, .entropy
+
+The bars are the ``shown`` characters with the largest logits, in that fixed order (a bar never
+moves), and one more for the probability of every other character together. top-k = V keeps all.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from rnn_helpers._checks import as_array, check_nonempty, check_positive_int
+from rnn_helpers.sampling import next_char_distribution
+from rnn_helpers.widgets._base import Explorer, slider
+
+TEMPERATURE_RANGE = (0.05, 2.0, 0.05)               # (min, max, step) of the temperature slider
+VISIBLE = {"\n": "↵", " ": "␣", "\t": "⇥"}
+
+
+def char_label(ch) -> str:
+    """How a character is written under its bar: a newline as ↵, a space as ␣."""
+    if not isinstance(ch, str) or len(ch) != 1:
+        raise TypeError(f"ch: expected one character (a str of length 1), got {ch!r:.20}")
+    return VISIBLE.get(ch, ch)
+
+
+def entropy_bits(p) -> float:
+    """-Σ p log2 p over the nonzero probabilities: 0 for a certain choice, log2 V for uniform."""
+    p = as_array("p", p, ndim=1)
+    check_nonempty("p", p)
+    q = p[p > 0]
+    return float(-(q * np.log2(q)).sum()) + 0.0                  # + 0.0: never -0.0
+
+
+def _figure(labels):
+    fig = Figure(figsize=(7.5, 3.4), dpi=80)
+    FigureCanvasAgg(fig)
+    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.14, top=0.86)       # fixed: no layout per draw
+    ax = fig.add_subplot()
+    x = np.arange(len(labels))
+    bars = ax.bar(x, np.zeros(len(labels)), width=0.7, color=["#0072B2"] * (len(labels) - 1) + ["#999999"])
+    ax.set(xticks=x, ylim=(0, 1.05), xlim=(-0.6, len(labels) - 0.4),
+           ylabel="P(next character)")
+    ax.set_xticklabels(labels, family="monospace")
+    ax.grid(axis="x", visible=False)
+    ax.set_title(" ", fontsize="medium")
+    for artist in (*bars, ax.title):
+        artist.set_animated(True)
+        artist.set_zorder(3)
+    return fig, ax, bars
+
+
+class TemperatureExplorer(Explorer):
+    """Move ``sliders["temperature"]`` or ``sliders["top_k"]``; read ``probs`` (V,), the
+    distribution, ``entropy`` (bits), ``shown_probs`` (the bars' heights, the last one the rest)."""
+
+    def __init__(self, sliders, logits, chars, order, prompt):
+        self.logits, self.chars, self.order, self.prompt = logits, tuple(chars), order, prompt
+        labels = [char_label(chars[i]) for i in order] + ["rest"]
+        self.probs, self.entropy, self.shown_probs = np.zeros(logits.size), 0.0, np.zeros(order.size + 1)
+        fig, ax, self.bars = _figure(labels)
+        super().__init__(sliders, fig, (ax,), readout=True)
+
+    def compute(self, v):
+        self.probs = next_char_distribution(self.logits, v["temperature"], v["top_k"])    # (V,)
+        self.entropy = entropy_bits(self.probs)
+        shown = self.probs[self.order]
+        self.shown_probs = np.append(shown, max(0.0, 1.0 - shown.sum()))                  # + the rest
+
+    def draw(self, v):
+        for bar, p in zip(self.bars, self.shown_probs):
+            bar.set_height(p)
+        k = v["top_k"]
+        kept = "all" if k == self.logits.size else str(k)
+        self.ax.title.set_text(f"after {self.prompt!r}: temperature {v['temperature']:.2f}, top-k {kept}")
+        self.readout.value = (f"entropy {self.entropy:.2f} bits (uniform over {self.logits.size}: "
+                              f"{np.log2(self.logits.size):.2f}); most likely character "
+                              f"{char_label(self.chars[self.order[0]])!r} with P = {self.probs.max():.3f}; "
+                              f"characters that can be drawn: {int((self.probs > 0).sum())}")
+
+
+def temperature_explorer(logits, chars, temperature=1.0, top_k=None, shown=20,
+                         prompt="") -> TemperatureExplorer:
+    """An explorer of ``next_char_distribution(logits, temperature, top_k)`` for one prompt.
+
+    logits: (V,) the model's next-character logits; chars: the V characters (``vocab.chars``);
+    temperature in the slider's range [0.05, 2]; top_k None (= V, all) or 1..V; shown: how many
+    of the most likely characters get a bar (the rest share one). Returns a ``TemperatureExplorer``.
+    """
+    logits = as_array("logits", logits, ndim=1)
+    check_nonempty("logits", logits)
+    if not isinstance(chars, (str, list, tuple)):
+        raise TypeError(f"chars: expected a str or a list of the {logits.size} characters, "
+                        f"got {type(chars).__name__}")
+    if len(chars) != logits.size:
+        raise ValueError(f"chars: expected {logits.size} characters (one per logit), got {chars!r:.40}")
+    if not all(isinstance(c, str) and len(c) == 1 for c in chars):
+        raise TypeError(f"chars: expected single characters, got {list(chars)!r:.60}")
+    V = logits.size
+    shown = check_positive_int("shown", shown)
+    order = np.argsort(-logits, kind="stable")[:min(shown, V)]                            # fixed bars
+    sliders = {"temperature": slider("temperature", temperature, *TEMPERATURE_RANGE, "temperature"),
+               "top_k": slider("top_k", V if top_k is None else top_k, 1, V, 1, "top-k (V = all)")}
+    if not isinstance(prompt, str):
+        raise TypeError(f"prompt: expected a str (the text the logits follow), got {type(prompt).__name__}")
+    explorer = TemperatureExplorer(sliders, logits, chars, order, prompt[-20:])
+    explorer.update()
+    return explorer
