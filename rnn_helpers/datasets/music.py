@@ -15,7 +15,8 @@ import numpy as np
 
 from rnn_helpers.datasets.files import checked_file
 
-CHORALES = ("bach_chorales.npz", "908afc8299a423cf394e9abafc7db84a37bd6be9b38a7d616f1a50d667ec3dd5", "python tools/data/build_chorales.py")
+CHORALES = ("bach_chorales.npz", "908afc8299a423cf394e9abafc7db84a37bd6be9b38a7d616f1a50d667ec3dd5",
+            "python tools/data/build_chorales.py")
 VOICES = ("soprano", "alto", "tenor", "bass")
 STEPS_PER_QUARTER = 2                                          # the grid is in eighth notes
 REST = 0
@@ -35,5 +36,5 @@ def load_chorales() -> list[Chorale]:
     """The 403 four-voice chorales of the music21 corpus, sorted by BWV file name."""
     with np.load(checked_file(*CHORALES), allow_pickle=False) as f:
         pitches, starts = f["pitches"], f["starts"]
-        return [Chorale(str(name), str(key), str(meter), pitches[a:b])
-                for name, key, meter, a, b in zip(f["names"], f["keys"], f["meters"], starts[:-1], starts[1:])]
+        rows = zip(f["names"], f["keys"], f["meters"], starts[:-1], starts[1:])
+        return [Chorale(str(name), str(key), str(meter), pitches[a:b]) for name, key, meter, a, b in rows]
