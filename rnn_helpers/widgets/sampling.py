@@ -7,6 +7,7 @@ temperature and by top-k (``rnn_helpers.sampling.next_char_distribution``).
 
 The bars are the ``shown`` characters with the largest logits, in that fixed order (a bar never
 moves), and one more for the probability of every other character together. top-k = V keeps all.
+Without logits, ``temperature_explorer()`` shows the bigram model's distribution after a prompt.
 """
 
 from __future__ import annotations
@@ -85,14 +86,42 @@ class TemperatureExplorer(Explorer):
                               f"characters that can be drawn: {int((self.probs > 0).sum())}")
 
 
-def temperature_explorer(logits, chars, temperature=1.0, top_k=None, shown=20,
-                         prompt="") -> TemperatureExplorer:
+DEFAULT_PROMPT = "HAMLET:\nTo be, or not to be, that is the"
+
+
+def _bigram_example(prompt):
+    """(logits (V,), chars): log P(next | the prompt's last character) of the add-one bigram model of
+    ``load_shakespeare()``: a distribution to explore without a trained model."""
+    from rnn_helpers.datasets.chars import CharVocabulary
+    from rnn_helpers.datasets.text import load_shakespeare
+    from rnn_helpers.ngrams import bigram_probs
+
+    text = load_shakespeare()
+    vocab = CharVocabulary(text)
+    P = bigram_probs(vocab.encode(text), vocab.size)                                # (V, V)
+    return np.log(P[vocab.encode(prompt[-1])[0]]), vocab.chars
+
+
+def temperature_explorer(logits=None, chars=None, temperature=1.0, top_k=None, shown=20,
+                         prompt=None) -> TemperatureExplorer:
     """An explorer of ``next_char_distribution(logits, temperature, top_k)`` for one prompt.
 
     logits: (V,) the model's next-character logits; chars: the V characters (``vocab.chars``);
-    temperature in the slider's range [0.05, 2]; top_k None (= V, all) or 1..V; shown: how many
-    of the most likely characters get a bar (the rest share one). Returns a ``TemperatureExplorer``.
+    both None: the bigram model of ``load_shakespeare()`` after ``prompt``'s last character (prompt
+    default ``DEFAULT_PROMPT``). temperature in the slider's range [0.05, 2]; top_k None (= V, all)
+    or 1..V; shown: how many of the most likely characters get a bar (the rest share one); prompt:
+    the text the logits follow, for the title. Returns a ``TemperatureExplorer``.
     """
+    if prompt is not None and not isinstance(prompt, str):
+        raise TypeError(f"prompt: expected a str (the text the logits follow), got {type(prompt).__name__}")
+    if logits is None and chars is None:
+        prompt = DEFAULT_PROMPT if not prompt else prompt
+        logits, chars = _bigram_example(prompt)
+    elif logits is None or chars is None:
+        missing = "logits" if logits is None else "chars"
+        raise TypeError(f"{missing}: expected both logits and chars, or neither (the bigram example), "
+                        f"got {missing}=None")
+    prompt = "" if prompt is None else prompt
     logits = as_array("logits", logits, ndim=1)
     check_nonempty("logits", logits)
     if not isinstance(chars, (str, list, tuple)):
@@ -107,8 +136,6 @@ def temperature_explorer(logits, chars, temperature=1.0, top_k=None, shown=20,
     order = np.argsort(-logits, kind="stable")[:min(shown, V)]                            # fixed bars
     sliders = {"temperature": slider("temperature", temperature, *TEMPERATURE_RANGE, "temperature"),
                "top_k": slider("top_k", V if top_k is None else top_k, 1, V, 1, "top-k (V = all)")}
-    if not isinstance(prompt, str):
-        raise TypeError(f"prompt: expected a str (the text the logits follow), got {type(prompt).__name__}")
     explorer = TemperatureExplorer(sliders, logits, chars, order, prompt[-20:])
     explorer.update()
     return explorer

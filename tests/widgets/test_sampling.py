@@ -77,3 +77,17 @@ def test_bad_arguments_name_the_argument(kw, error):
     args = {"logits": LOGITS, "chars": CHARS, **kw}
     with pytest.raises(error, match=next(iter(kw))):
         temperature_explorer(**args)
+
+
+def test_without_logits_it_shows_the_bigram_model_after_the_prompt():
+    from rnn_helpers.datasets.chars import CharVocabulary
+    from rnn_helpers.datasets.text import load_shakespeare
+    from rnn_helpers.ngrams import bigram_probs
+
+    ex = temperature_explorer(prompt="ROMEO:\nO")
+    text = load_shakespeare()
+    vocab = CharVocabulary(text)
+    P = bigram_probs(vocab.encode(text), vocab.size)[vocab.encode("O")[0]]
+    np.testing.assert_allclose(ex.probs, P, rtol=1e-12)                 # temperature 1: the model itself
+    with pytest.raises(TypeError, match="chars"):
+        temperature_explorer(LOGITS)
