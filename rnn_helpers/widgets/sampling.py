@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
 from rnn_helpers._checks import as_array, check_nonempty, check_positive_int
+from rnn_helpers.plots.style import BLUE
 from rnn_helpers.sampling import next_char_distribution
 from rnn_helpers.widgets._base import Explorer, slider
 
@@ -39,21 +41,29 @@ def entropy_bits(p) -> float:
     return float(-(q * np.log2(q)).sum()) + 0.0                  # + 0.0: never -0.0
 
 
-def _figure(labels):
+def _bar_verts(heights, width=0.7):
+    """One rectangle per bar, (n, 4, 2) corners, bar i centred on x = i."""
+    x = np.arange(len(heights))[:, None]
+    h = np.asarray(heights, dtype=float)[:, None]
+    xs = np.hstack([x - width / 2, x - width / 2, x + width / 2, x + width / 2])          # (n, 4)
+    ys = np.hstack([0 * h, h, h, 0 * h])                                                  # (n, 4)
+    return np.stack([xs, ys], axis=-1)
+
+
+def _figure(labels, title):
+    """The persistent figure: fixed axes and labels; the bars (one PolyCollection) are animated."""
     fig = Figure(figsize=(7.5, 3.4), dpi=80)
     FigureCanvasAgg(fig)
-    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.14, top=0.86)       # fixed: no layout per draw
+    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.14, top=0.88)       # fixed: no layout per draw
     ax = fig.add_subplot()
-    x = np.arange(len(labels))
-    bars = ax.bar(x, np.zeros(len(labels)), width=0.7, color=["#0072B2"] * (len(labels) - 1) + ["#999999"])
-    ax.set(xticks=x, ylim=(0, 1.05), xlim=(-0.6, len(labels) - 0.4),
-           ylabel="P(next character)")
+    n = len(labels)
+    bars = PolyCollection(_bar_verts(np.zeros(n)), facecolors=[BLUE] * (n - 1) + ["#999999"],
+                          edgecolors="none", animated=True, zorder=3)                # one artist: fast
+    ax.add_collection(bars)
+    ax.set(xticks=np.arange(n), ylim=(0, 1.05), xlim=(-0.6, n - 0.4), ylabel="P(next character)")
     ax.set_xticklabels(labels, family="monospace")
     ax.grid(axis="x", visible=False)
-    ax.set_title(" ", fontsize="medium")
-    for artist in (*bars, ax.title):
-        artist.set_animated(True)
-        artist.set_zorder(3)
+    ax.set_title(title, fontsize="medium")
     return fig, ax, bars
 
 
@@ -61,11 +71,11 @@ class TemperatureExplorer(Explorer):
     """Move ``sliders["temperature"]`` or ``sliders["top_k"]``; read ``probs`` (V,), the
     distribution, ``entropy`` (bits), ``shown_probs`` (the bars' heights, the last one the rest)."""
 
-    def __init__(self, sliders, logits, chars, order, prompt):
-        self.logits, self.chars, self.order, self.prompt = logits, tuple(chars), order, prompt
+    def __init__(self, sliders, logits, chars, order, title):
+        self.logits, self.chars, self.order = logits, tuple(chars), order
         labels = [char_label(chars[i]) for i in order] + ["rest"]
         self.probs, self.entropy, self.shown_probs = np.zeros(logits.size), 0.0, np.zeros(order.size + 1)
-        fig, ax, self.bars = _figure(labels)
+        fig, ax, self.bars = _figure(labels, title)
         super().__init__(sliders, fig, (ax,), readout=True)
 
     def compute(self, v):
@@ -75,15 +85,14 @@ class TemperatureExplorer(Explorer):
         self.shown_probs = np.append(shown, max(0.0, 1.0 - shown.sum()))                  # + the rest
 
     def draw(self, v):
-        for bar, p in zip(self.bars, self.shown_probs):
-            bar.set_height(p)
+        self.bars.set_verts(_bar_verts(self.shown_probs))
         k = v["top_k"]
         kept = "all" if k == self.logits.size else str(k)
-        self.ax.title.set_text(f"after {self.prompt!r}: temperature {v['temperature']:.2f}, top-k {kept}")
-        self.readout.value = (f"entropy {self.entropy:.2f} bits (uniform over {self.logits.size}: "
-                              f"{np.log2(self.logits.size):.2f}); most likely character "
-                              f"{char_label(self.chars[self.order[0]])!r} with P = {self.probs.max():.3f}; "
-                              f"characters that can be drawn: {int((self.probs > 0).sum())}")
+        self.readout.value = (f"temperature {v['temperature']:.2f}, top-k {kept}: entropy {self.entropy:.2f} "
+                              f"bits (uniform over {self.logits.size}: {np.log2(self.logits.size):.2f}); "
+                              f"most likely character {char_label(self.chars[self.order[0]])!r} with "
+                              f"P = {self.probs.max():.3f}; characters that can be drawn: "
+                              f"{int((self.probs > 0).sum())}")
 
 
 DEFAULT_PROMPT = "HAMLET:\nTo be, or not to be, that is the"
@@ -98,6 +107,8 @@ def _bigram_example(prompt):
 
     text = load_shakespeare()
     vocab = CharVocabulary(text)
+    if prompt[-1] not in vocab.chars:
+        raise ValueError(f"prompt: its last character {prompt[-1]!r} is not in Shakespeare's vocabulary")
     P = bigram_probs(vocab.encode(text), vocab.size)                                # (V, V)
     return np.log(P[vocab.encode(prompt[-1])[0]]), vocab.chars
 
@@ -114,14 +125,15 @@ def temperature_explorer(logits=None, chars=None, temperature=1.0, top_k=None, s
     """
     if prompt is not None and not isinstance(prompt, str):
         raise TypeError(f"prompt: expected a str (the text the logits follow), got {type(prompt).__name__}")
+    title = f"the next character after {(prompt or '')[-24:]!r}"
     if logits is None and chars is None:
         prompt = DEFAULT_PROMPT if not prompt else prompt
         logits, chars = _bigram_example(prompt)
+        title = f"the bigram model's next character after {prompt[-1]!r} (the end of {prompt[-16:]!r})"
     elif logits is None or chars is None:
         missing = "logits" if logits is None else "chars"
         raise TypeError(f"{missing}: expected both logits and chars, or neither (the bigram example), "
                         f"got {missing}=None")
-    prompt = "" if prompt is None else prompt
     logits = as_array("logits", logits, ndim=1)
     check_nonempty("logits", logits)
     if not isinstance(chars, (str, list, tuple)):
@@ -136,6 +148,6 @@ def temperature_explorer(logits=None, chars=None, temperature=1.0, top_k=None, s
     order = np.argsort(-logits, kind="stable")[:min(shown, V)]                            # fixed bars
     sliders = {"temperature": slider("temperature", temperature, *TEMPERATURE_RANGE, "temperature"),
                "top_k": slider("top_k", V if top_k is None else top_k, 1, V, 1, "top-k (V = all)")}
-    explorer = TemperatureExplorer(sliders, logits, chars, order, prompt[-20:])
+    explorer = TemperatureExplorer(sliders, logits, chars, order, title)
     explorer.update()
     return explorer

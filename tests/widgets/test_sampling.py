@@ -34,7 +34,7 @@ def test_moving_the_sliders_reshapes_the_distribution(ex):
     np.testing.assert_allclose(ex.probs, next_char_distribution(LOGITS, 0.5, 3))
     assert (ex.probs > 0).sum() == 3 and np.isclose(ex.shown_probs.sum(), 1.0)
     assert ex.shown_probs[-1] == 0.0                      # nothing left for the rest
-    assert "top-k 3" in ex.ax.title.get_text()
+    assert "top-k 3" in ex.readout.value and "HAMLET" in ex.ax.title.get_text()
 
 
 def test_entropy_rises_with_temperature_up_to_log2_V(ex):
