@@ -902,7 +902,31 @@ TABLE = {
     # -- 08 forecasting: entries below this line --
     "rnn_helpers.datasets.series.fill_gaps": S(
         {"values": [1.0, NAN, 3.0]},
-        values=(NONE, A_TEXT, A_BOOL, A_CPLX, A_INF, A_NDIM, A_EMPTY, bad("all NaN", [NAN, NAN], ValueError))),
+        values=(NONE, A_TEXT, A_BOOL, A_CPLX, A_INF, A_NDIM, A_EMPTY,
+                bad("all NaN", [NAN, NAN], ValueError))),
+    # -- 09 speech recognition: entries below this line --
+    "rnn_helpers.audio.read_wav": S(
+        lambda: {"path": _m("datasets.files").data_dir() / "asterisk_digits" / "3.wav"},
+        path=(NONE, bad("3", 3, TypeError), bad("absent", "no/such.wav", ValueError),
+              bad("not a WAV", Lazy(lambda: _m("datasets.files").data_dir() / "README.md"), ValueError))),
+    "rnn_helpers.audio.resample": S({"x": np.zeros(40), "rate_from": 16000, "rate_to": 8000},
+                                    x=ARRAY, rate_from=INT, rate_to=INT),
+    "rnn_helpers.audio.mel_filterbank": S(
+        {}, n_mels=INT, n_fft=INT, rate=INT, fmax=(bad("above rate / 2", 5000.0, ValueError),)),
+    "rnn_helpers.audio.log_mel": S(
+        {"x": np.zeros(400)}, x=ARRAY_E + (bad("too short", np.zeros(10), ValueError),),
+        rate=INT + (bad("16000", 16000, ValueError),)),
+    "rnn_helpers.datasets.speech.quantize": S({"features": np.zeros((2, 3))}, features=ARRAY[:-1]),
+    "rnn_helpers.datasets.speech.dequantize": S(
+        {"codes": np.zeros(3, np.uint8)},
+        codes=(bad("floats", np.zeros(3), TypeError), bad("None", None, TypeError))),
+    "rnn_helpers.datasets.speech.speaker_split": S(
+        lambda: {"clips": _m("datasets.speech").load_spoken_digits()},
+        clips=(NONE, bad("a list", [1, 2], TypeError))),
+    "rnn_helpers.datasets.speech.real_digit_string": S(
+        {"digits": "314"}, digits=(NONE, bad("314", 314, TypeError), bad("''", "", ValueError),
+                                   bad("'3a'", "3a", ValueError)),
+        gap=NUMBER + (bad("-1", -1.0, ValueError), bad("5", 5.0, ValueError))),
 }
 
 
@@ -956,6 +980,9 @@ EXCLUDED = {
     # -- 10 music generation: exclusions below this line --
     "rnn_helpers.datasets.music.load_chorales": "takes no arguments",
     "rnn_helpers.datasets.music.Chorale": "a plain record returned by load_chorales (checked)",
+    # -- 09 speech recognition: exclusions below this line --
+    "rnn_helpers.datasets.speech.load_spoken_digits": "takes no arguments",
+    "rnn_helpers.datasets.speech.SpokenDigits": "a plain record returned by load_spoken_digits (checked)",
 }
 
 # Failing cases in modules owned by others: marked xfail until their owners land their checks.

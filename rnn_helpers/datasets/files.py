@@ -26,14 +26,16 @@ def data_dir() -> Path:
 
 
 def checked_file(name: str, sha256: str, rebuild: str) -> Path:
-    """The path of ``data/<name>`` after checking its sha256; ValueError naming the fix if it is off."""
+    """The path of ``data/<name>`` (``name`` may hold a subfolder: "asterisk_digits/3.wav") after checking
+    its sha256; ValueError naming the fix if it is off."""
     for arg, value in (("name", name), ("sha256", sha256), ("rebuild", rebuild)):
         if not isinstance(value, str):
             raise TypeError(f"{arg}: expected a string, got {value!r} ({type(value).__name__})")
         if not value:
             raise ValueError(f"{arg}: expected a non-empty string, got ''")
-    if Path(name).name != name:
-        raise ValueError(f"name: expected a file name inside data/, got {name!r}")
+    parts = Path(name).parts
+    if Path(name).is_absolute() or ".." in parts or "\\" in name or not parts:
+        raise ValueError(f"name: expected a file name inside data/ (or data/<folder>/<file>), got {name!r}")
     path = data_dir() / name
     expected = f"expected sha256 {sha256}; rebuild it with `{rebuild}` from the repository root, " \
                f"or set {DATA_DIR_ENV} to a folder that holds it"

@@ -32,7 +32,7 @@ def test_each_shipped_file_has_its_checksum_and_is_small(spec):
 
 
 def test_the_data_folder_stays_well_under_20_mb():
-    assert sum(p.stat().st_size for p in data_dir().iterdir()) < 10_000_000
+    assert sum(p.stat().st_size for p in data_dir().rglob("*") if p.is_file()) < 10_000_000
 
 
 def test_shakespeare_has_eight_plays_of_speeches():

@@ -38,9 +38,12 @@ WHEEL_SHA256 = "dc3309498c4c95cebdf8d4f20c868deb6b63bce1d929cad4f51a7ccc982987b1
 OUT = DATA / "bach_chorales.npz"
 
 EXTRACT = r'''
-import io, sys, zipfile
+import sys
 import numpy as np
 from music21 import chord, corpus
+
+sys.path.insert(0, sys.argv[2])                             # tools/data, for the deterministic npz writer
+from _npz import write_npz
 
 VOICES = ("soprano", "alto", "tenor", "bass")
 STEP = 0.5                                                  # quarter lengths: an eighth note
@@ -87,13 +90,7 @@ for path in sorted(corpus.getComposer("bach"), key=lambda p: p.name):
 arrays = {"pitches": np.concatenate(grids),
           "starts": np.concatenate([[0], np.cumsum([len(g) for g in grids])]).astype(np.int32),
           "names": np.array(names), "keys": np.array(keys), "meters": np.array(meters)}
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as zf:
-    for name, arr in arrays.items():
-        buf = io.BytesIO()
-        np.lib.format.write_array(buf, arr, allow_pickle=False)
-        info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        zf.writestr(info, buf.getvalue())
+write_npz(sys.argv[1], arrays)
 print(len(names), "chorales,", len(arrays["pitches"]), "steps")
 '''
 
@@ -107,7 +104,8 @@ def main() -> None:
         python = tmp / "venv" / "bin" / "python"
         subprocess.run([python, "-m", "pip", "install", "--quiet", str(wheel), "numpy>=1.26,<3"], check=True)
         (tmp / "extract.py").write_text(EXTRACT)
-        subprocess.run([python, str(tmp / "extract.py"), str(OUT)], check=True)
+        tools = Path(__file__).resolve().parent
+        subprocess.run([python, str(tmp / "extract.py"), str(OUT), str(tools)], check=True)
     print(f"{OUT.relative_to(DATA.parent)}: {OUT.stat().st_size:,} bytes, sha256 {sha256(OUT)}")
 
 
