@@ -5,7 +5,7 @@
 
 ``log_prob_fn(src, dec_in) -> (B, t, V)`` gives log P(next id | source, dec_in[:, :t]) at every
 decoder step (e.g. ``functools.partial(models.seq2seq.translator_log_probs, model)``); only the last
-step is used. At inference there is no target to read: the decoder input is the start token followed
+step is used, so it may return that step alone, (B, 1, V). At inference there is no target to read: the decoder input is the start token followed
 by the model's own previous outputs. numpy only (the model is behind ``log_prob_fn``).
 """
 
@@ -36,10 +36,10 @@ def _check(log_prob_fn, src, length, start_id, end_id):
 
 def _last_step(log_prob_fn, src, dec_in) -> np.ndarray:
     lp = np.asarray(log_prob_fn(src, dec_in), dtype=np.float64)
-    if lp.ndim != 3 or lp.shape[:2] != dec_in.shape:
+    if lp.ndim != 3 or lp.shape[0] != dec_in.shape[0] or lp.shape[1] not in (1, dec_in.shape[1]):
         raise ValueError(f"log_prob_fn: expected log-probabilities of shape (B, t, V) = "
-                         f"({dec_in.shape[0]}, {dec_in.shape[1]}, V), got {lp.shape}")
-    return lp[:, -1]                                                     # (B, V) the next id's
+                         f"({dec_in.shape[0]}, {dec_in.shape[1]}, V) or (B, 1, V), got {lp.shape}")
+    return np.array(lp[:, -1])                                           # (B, V) the next id's, a copy
 
 
 def greedy_decode(log_prob_fn, src, *, length, start_id=0, end_id=None) -> np.ndarray:

@@ -47,3 +47,11 @@ def test_beam_width_one_is_greedy():
 def test_bad_log_prob_shape_is_named():
     with pytest.raises(ValueError, match="log_prob_fn"):
         greedy_decode(lambda s, d: np.zeros((len(s), 4)), SRC, length=2)
+
+
+def test_read_only_log_probs_are_fine():
+    def frozen(src, dec_in):
+        out = NEXT[dec_in]
+        out.setflags(write=False)                                           # as np.asarray of a tensor
+        return out
+    assert_array_equal(beam_search(frozen, SRC, length=3, beam_width=2, end_id=3).best, [[2, 3, 3]] * 2)

@@ -115,14 +115,20 @@ def _inputs(model, src, dec_in):
 _COMPILED = weakref.WeakKeyDictionary()          # model -> its forward pass as one tf.function
 
 
-def translator_log_probs(model, src, dec_in) -> np.ndarray:
-    """log P(next target id | source, dec_in up to t): (B, Tt, Vt) float64, log-softmax of the logits."""
+def translator_log_probs(model, src, dec_in, *, last_only=False) -> np.ndarray:
+    """log P(next target id | source, dec_in up to t): (B, Tt, Vt) float64, log-softmax of the logits.
+
+    last_only: return only the last step's, (B, 1, Vt), all a decoder needs (less memory for large Vt).
+    """
     layers, src, dec_in = _inputs(model, src, dec_in)
+    last_only = check_bool("last_only", last_only)
     if model not in _COMPILED:                    # traced once for any (B, Ts) and (B, Tt): fast decoding
         spec = tf.TensorSpec((None, None), tf.int32)
         _COMPILED[model] = tf.function(lambda s, d: _forward(layers, layers["src_embed"](s), d)[0],
                                        input_signature=[spec, spec])
     logits = _COMPILED[model](tf.constant(src), tf.constant(dec_in))
+    if last_only:
+        logits = logits[:, -1:]                                                       # (B, 1, Vt)
     return np.asarray(tf.nn.log_softmax(tf.cast(logits, tf.float64)))
 
 

@@ -39,6 +39,7 @@ def test_shapes_names_and_seeding(attention):
     for a, b in zip(m.get_weights(), again.get_weights()):
         assert_array_equal(a, b)
     lp = translator_log_probs(m, d.src, d.dec_in)
+    assert_allclose(translator_log_probs(m, d.src, d.dec_in, last_only=True), lp[:, -1:], atol=1e-6)
     assert_allclose(np.exp(lp).sum(-1), 1.0, atol=1e-6)
     assert_allclose(lp, np.asarray(m([d.src, d.dec_in]), dtype=np.float64) -
                     np.log(np.exp(np.asarray(m([d.src, d.dec_in]), dtype=np.float64)).sum(-1, keepdims=True)),
