@@ -60,7 +60,9 @@ def sentiment_run(seed) -> tuple[dict, dict]:
                                       units=UNITS, seed=seed, learning_rate=LEARNING_RATE)
         history = train_sentiment_model(model, ids["train"], data.y_train, ids["val"], data.y_val,
                                         epochs=EPOCHS, batch_size=BATCH_SIZE)
-        record[f"{name}_val_accuracy"] = per_epoch(history)["val_accuracy"]
+        curves = per_epoch(history)
+        for key in ("val_loss", "val_accuracy"):                      # one value per epoch
+            record[f"{name}_{key}"] = curves[key]
         models[name] = model
         probs[name] = {part: predict_positive(model, ids[part]) for part in ("val", "test", "contrast")}
     for name in MODELS:
