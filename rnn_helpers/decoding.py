@@ -6,7 +6,8 @@
 ``log_prob_fn(src, dec_in) -> (B, t, V)`` gives log P(next id | source, dec_in[:, :t]) at every
 decoder step (e.g. ``functools.partial(models.seq2seq.translator_log_probs, model)``); only the last
 step is used, so it may return that step alone, (B, 1, V). At inference there is no target to read:
-the decoder input is the start token followed by the model's own previous outputs. numpy only (the model is behind ``log_prob_fn``).
+the decoder input is the start token followed by the model's own previous outputs. numpy only (the
+model is behind ``log_prob_fn``).
 """
 
 from __future__ import annotations
