@@ -897,8 +897,253 @@ TABLE = {
         activation=ACTIVATION, seed=SEED),
     "rnn_helpers.widgets.gates.gate_explorer": S({}, f=GATE, i=GATE, o=GATE, noise=GATE, seed=SEED),
     # -- 05 text generation: entries below this line --
+    "rnn_helpers.datasets.chars.char_features": S(
+        {"text": "A:\nab"}, text=(NONE, bad("''", "", ValueError), bad("bytes", b"ab", TypeError))),
+    "rnn_helpers.units.unit_correlations": S(
+        {"values": np.arange(6.0).reshape(3, 2), "feature": [0.0, 1.0, 2.0]},
+        values=ARRAY[:-1] + (bad("1-D", np.zeros(3), ValueError),
+                             bad("4-D", np.zeros((1, 1, 3, 2)), ValueError),
+                             bad("empty", np.zeros((0, 2)), ValueError)),
+        feature=(NONE, A_TEXT, A_NAN, bad("one too few", [0.0, 1.0], ValueError))),
+    "rnn_helpers.sweeps.text_generation.baselines": S(
+        {}, data=(bad("'text'", "text", TypeError), bad("3", 3, TypeError))),
+    "rnn_helpers.sweeps.text_generation.char_run": S(
+        {"kind": "lstm", "epochs": 1}, kind=CHOICE + (bad("'simple_rnn'", "simple_rnn", ValueError),),
+        seed=SEED, epochs=INT, data=(bad("'text'", "text", TypeError),)),
+    "rnn_helpers.sweeps.text_generation.char_seeds": S(
+        {"seeds": (0,)}, seeds=(NONE, bad("[]", [], ValueError), bad("[-1]", [-1], ValueError),
+                                bad("[0, 0]", [0, 0], ValueError))),
+    "rnn_helpers.models.language.stateful_char_model": S(lambda: {"model": _char_model()}, model=CHAR_MODEL),
+    "rnn_helpers.models.language.reference_step_fn": S(
+        lambda: {"model": _char_model()}, model=CHAR_MODEL, extra=[
+            X("ids 5 >= V", lambda: _m("models.language").reference_step_fn(_char_model())(np.array([5])),
+              ValueError, "ids"),
+            X("ids strings", lambda: _m("models.language").reference_step_fn(_char_model())(np.array(["a"])),
+              TypeError, "ids")]),
+    "rnn_helpers.models.language.train_keras_char_rnn": S(
+        {"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4},
+        vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
+        seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE, seed=SEED,
+        ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
+        words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"}),
+    "rnn_helpers.reference.char_rnn.train_char_rnn": S(
+        {"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4},
+        vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
+        seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE, seed=SEED,
+        ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
+        words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"}),
+    "rnn_helpers.plots.text.plot_bits_per_char": S(
+        {"bits": {"uniform": 5.98, "LSTM": 2.9}},
+        bits=(NONE, bad("{}", {}, ValueError), bad("a list", [1.0], TypeError),
+              bad("negative", {"a": -1.0}, ValueError), bad("strings", {"a": "x"}, TypeError)),
+        spread=(bad("unknown name", {"GRU": (1, 2)}, ValueError), bad("a list", [1], ValueError)),
+        reference=(bad("'GRU'", "GRU", ValueError),), ax=AXES),
+    "rnn_helpers.plots.text.plot_text_activation": S(
+        {"text": "ab\nc", "values": [0.1, -0.2, 0.0, 0.5]},
+        text=(NONE, bad("''", "", ValueError), bad("3", 3, TypeError)),
+        values=(NONE, A_TEXT, A_NAN, A_NDIM, bad("one too few", [0.1, 0.2, 0.3], ValueError)),
+        width=INT, cmap=CHOICE, vmax=POSITIVE[1:], ax=AXES),
+    "rnn_helpers.widgets.sampling.char_label": S({"ch": "a"}, ch=(NONE, bad("''", "", TypeError),
+                                                                  bad("'ab'", "ab", TypeError))),
+    "rnn_helpers.widgets.sampling.entropy_bits": S({"p": [0.5, 0.5]}, p=ARRAY_E),
+    "rnn_helpers.widgets.sampling.temperature_explorer": S(
+        {"logits": [1.0, 2.0, 0.5], "chars": "abc"},
+        logits=(NONE, A_TEXT, A_NAN, A_NDIM, A_EMPTY),
+        chars=(NONE, bad("two for three logits", "ab", ValueError),
+               bad("'ab' as one", ["ab", "c", "d"], TypeError)),
+        temperature=NUMBER + (bad("0", 0.0, ValueError), bad("3 (above the slider)", 3.0, ValueError)),
+        top_k=(bad("0", 0, ValueError), bad("4 > V", 4, ValueError), bad("2.5", 2.5, TypeError)),
+        shown=INT, prompt=(bad("3", 3, TypeError),),
+        extra=[X("prompt ends in 'é'", lambda: _m("widgets.sampling").temperature_explorer(prompt="café"),
+                 ValueError, "prompt")]),
     # -- 06 sentiment: entries below this line --
+    # the 06 entries share these bad values: a function of them, called at once (so they stay here)
+    **(lambda SENT_TEXTS, SENT_VOCAB, SENT_IDS, IDS, LABELS01, SENT_MODEL: {
+        "rnn_helpers.datasets.tokens.standardize": S({"text": "Not bad!"},
+                                                     text=(NONE, bad("3", 3, TypeError))),
+        "rnn_helpers.datasets.tokens.build_vocabulary": S(
+            {"texts": ["a b", "b"]}, texts=SENT_TEXTS, min_count=INT, max_words=INT[1:]),
+        "rnn_helpers.datasets.tokens.encode": S(
+            {"texts": ["a b", "c"], "vocabulary": ["a", "b"], "length": 3}, texts=SENT_TEXTS,
+            vocabulary=SENT_VOCAB, length=INT[1:]),
+        "rnn_helpers.datasets.tokens.pad_ids": S(
+            {"ids": [3, 2], "length": 4}, length=INT + (bad("shorter than ids", 1, ValueError),),
+            ids=(NONE, A_TEXT, A_BOOL, A_NDIM, A_EMPTY, bad("floats", [1.5], TypeError),
+                 bad("padding inside", [3, 0], ValueError))),
+        "rnn_helpers.datasets.tokens.split_sentences": S(
+            lambda: {"sentences": _m("datasets.text").load_sentiment_sentences()},
+            sentences=(NONE, bad("a list", [["a"], [1], ["amazon"]], TypeError),
+                       bad("empty", ([], [], []), ValueError), bad("'abc'", "abc", TypeError)),
+            val_fraction=NUMBER + (bad("0", 0.0, ValueError),),
+            test_fraction=NUMBER + (bad("1", 1.0, ValueError),),
+            seed=SEED,
+            extra=[X("labels 0/1/2", lambda: _m("datasets.tokens").split_sentences(
+                       (["a", "b", "c"], [0, 1, 2], ["x", "x", "x"])), ValueError, "labels"),
+                   X("bool labels", lambda: _m("datasets.tokens").split_sentences(
+                       (["a", "b"], [True, False], ["x", "x"])), TypeError, "labels"),
+                   X("one label too few", lambda: _m("datasets.tokens").split_sentences(
+                       (["a", "b"], [0], ["x", "x"])), ValueError, "labels"),
+                   X("one source too few", lambda: _m("datasets.tokens").split_sentences(
+                       (["a", "b"], [0, 1], ["x"])), ValueError, "sources"),
+                   X("too few to stratify", lambda: _m("datasets.tokens").split_sentences(
+                       (["a", "b"], [0, 1], ["x", "x"])), ValueError, "sentences")]),
+        "rnn_helpers.bag_of_words.bag_of_words": S(
+            {"ids": SENT_IDS, "vocab_size": 6}, ids=IDS, vocab_size=INT + (bad("too small", 3, ValueError),),
+            words={"vocab_size": "vocab_size|ids"}),
+        "rnn_helpers.bag_of_words.fit_bag_of_words": S(
+            {"ids": SENT_IDS, "labels": [0, 1, 0, 1], "vocab_size": 6}, ids=IDS, vocab_size=INT,
+            labels=LABELS01 + (bad("one class", [1, 1, 1, 1], ValueError),),
+            C=NUMBER + (bad("0", 0.0, ValueError),), words={"vocab_size": "vocab_size|ids"}),
+        "rnn_helpers.bag_of_words.bag_of_words_proba": S(
+            lambda: {"classifier": _bow_classifier(), "ids": SENT_IDS}, ids=IDS,
+            classifier=(NONE, bad("3", 3, TypeError),
+                        bad("unfitted", Lazy(lambda: __import__("sklearn.linear_model").linear_model
+                                             .LogisticRegression()), TypeError))),
+        "rnn_helpers.bag_of_words.majority_accuracy": S(
+            {"train_labels": [0, 1, 1, 0], "test_labels": [1, 0, 1, 1]},
+            train_labels=LABELS01[:4] + LABELS01[5:] + (bad("[]", [], ValueError),),      # any length
+            test_labels=LABELS01[:4] + LABELS01[5:] + (bad("[]", [], ValueError),)),
+        "rnn_helpers.models.sentiment.make_vectorizer": S(
+            {"vocabulary": ["a", "b"], "length": 3}, vocabulary=SENT_VOCAB, length=INT),
+        "rnn_helpers.models.sentiment.build_sentiment_model": S(
+            {"vocab_size": 12, "embed_dim": 2, "units": 2}, vocab_size=INT, bidirectional=FLAG,
+            kind=CHOICE + (bad("'simple_rnn'", "simple_rnn", ValueError),), embed_dim=INT, units=INT,
+            seed=SEED, learning_rate=POSITIVE),
+        "rnn_helpers.models.sentiment.train_sentiment_model": S(
+            lambda: {"model": _sentiment_model(False), "ids_train": SENT_IDS, "y_train": [0, 1, 0, 1],
+                     "ids_val": SENT_IDS, "y_val": [1, 1, 0, 0], "epochs": 1},
+            model=SENT_MODEL, ids_train=IDS + (bad("id 12 >= V", [[12]], ValueError),), ids_val=IDS,
+            y_train=LABELS01, y_val=LABELS01, epochs=INT, batch_size=INT),
+        "rnn_helpers.models.sentiment.predict_positive": S(
+            lambda: {"model": _sentiment_model(True), "ids": SENT_IDS}, model=SENT_MODEL,
+            ids=IDS + (bad("id 12 >= V", [[12]], ValueError),)),
+        "rnn_helpers.models.sentiment.running_predictions": S(
+            lambda: {"model": _sentiment_model(False), "ids": SENT_IDS}, ids=IDS,
+            model=SENT_MODEL + (bad("bidirectional", Lazy(lambda: _sentiment_model(True)), ValueError),)),
+        "rnn_helpers.plots.sentiment.plot_running_prediction": Spec(     # an argument named words: no S()
+            {"words": ["not", "bad"], "probabilities": [0.3, 0.8]},
+            {"ax": AXES, "words": (NONE, TEXT, bad("[3, 4]", [3, 4], TypeError)),
+             "probabilities": (NONE, A_TEXT, A_BOOL, A_NAN, A_INF, A_NDIM, A_EMPTY,
+                               bad("above 1", [0.3, 1.5], ValueError), bad("one too few", [0.3], ValueError)),
+             "final": NUMBER_OR_NONE + (bad("1.5", 1.5, ValueError),), "title": (bad("3", 3, TypeError),)}),
+        "rnn_helpers.sweeps.sentiment.sentiment_data": S({"seed": 0}, seed=SEED),
+        "rnn_helpers.sweeps.sentiment.sentiment_run": S({"seed": 0}, seed=SEED),
+        "rnn_helpers.sweeps.sentiment.sentiment_models": S(
+            {"seeds": (0,)}, seeds=(NONE, bad("[]", [], ValueError), bad("[-1]", [-1], ValueError),
+                                   bad("[0, 0]", [0, 0], ValueError), bad("'0'", "0", TypeError))),
+    })(SENT_TEXTS=(NONE, TEXT, bad("[]", [], ValueError), bad("[3]", [3], TypeError)),
+       SENT_VOCAB=(NONE, TEXT, bad("[]", [], TypeError), bad("['a', 'a']", ["a", "a"], ValueError),
+                   bad("['[UNK]']", ["[UNK]"], ValueError)),
+       SENT_IDS=np.array([[2, 3, 0], [4, 5, 2], [3, 0, 0], [5, 4, 3]]),   # 4 sentences, V = 6
+       IDS=(NONE, A_TEXT, A_BOOL, A_NDIM, A_EMPTY, bad("floats", [[0.5]], TypeError),
+            bad("-1", [[-1]], ValueError)),
+       LABELS01=(NONE, A_TEXT, A_BOOL, bad("2s", [2, 2, 2, 2], ValueError),
+                 bad("one too few", [0, 1, 0], ValueError), bad("NaN", [0.0, NAN, 1.0, 0.0], ValueError)),
+       SENT_MODEL=(NONE, bad("a Dense layer", Lazy(dense), TypeError),
+                   bad("a character model", Lazy(_char_model), ValueError))),
     # -- 07 translation: entries below this line --
+    "rnn_helpers.datasets.dates.format_date": S(
+        lambda: {"date": __import__("datetime").date(2014, 3, 3), "fmt": "weekday"},
+        date=(NONE, bad("'2014-03-03'", "2014-03-03", TypeError)), fmt=CHOICE),
+    "rnn_helpers.datasets.dates.date_pairs": S(
+        {"n": 5, "formats": ["us_short"], "seed": 0}, n=INT, seed=SEED,
+        formats=(TEXT, bad("[]", [], ValueError), bad("['nope']", ["nope"], ValueError))),
+    "rnn_helpers.datasets.dates.date_splits": S(
+        {"n_train": 50, "n_test": 10, "seed": 0}, n_train=INT, seed=SEED, n_test=INT),
+    "rnn_helpers.datasets.dates.encode_source": S(
+        {"texts": ["3 March 2014"]},
+        texts=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError),
+               bad("'é' unknown", ["3 Mé 2014"], ValueError), bad("31 characters", ["x" * 31], ValueError))),
+    "rnn_helpers.datasets.dates.encode_target": S(
+        {"isos": ["2014-03-03"]},
+        isos=(NONE, bad("[]", [], ValueError), bad("'2014-3-3'", ["2014-3-3"], ValueError),
+              bad("'2014/03/03'", ["2014/03/03"], ValueError))),
+    "rnn_helpers.datasets.dates.encode_dates": S(
+        {"pairs": [("3 March 2014", "2014-03-03")]},
+        pairs=(NONE, bad("[]", [], ValueError), bad("[('a',)]", [("a",)], TypeError),
+               bad("unknown character", [("3 Mé 2014", "2014-03-03")], ValueError),
+               bad("short ISO", [("3 March 2014", "2014-3-3")], ValueError))),
+    "rnn_helpers.datasets.dates.decode_target": S(
+        {"ids": [1, 2]},
+        ids=(NONE, A_TEXT, A_NDIM, bad("[99]", [99], ValueError), bad("[0.5]", [0.5], ValueError))),
+    "rnn_helpers.datasets.dates.decode_source": S(
+        {"ids": [0, 5]},
+        ids=(NONE, A_TEXT, A_NDIM, bad("[99]", [99], ValueError), bad("[-1]", [-1], ValueError))),
+    "rnn_helpers.datasets.verses.tokenize": S({"text": "Y dijo Dios"}, text=(NONE, bad("3", 3, TypeError))),
+    "rnn_helpers.datasets.verses.WordVocabulary": S(
+        {"texts": ["a b", "a"]}, texts=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError)),
+        min_count=INT),
+    "rnn_helpers.datasets.verses.split_pairs": S(
+        {"pairs": [("a", "x"), ("b", "y")], "n_test": 1},
+        pairs=(NONE, bad("[]", [], ValueError), bad("[('a',)]", [("a",)], TypeError)),
+        n_test=INT + (bad("2 of 2", 2, ValueError),), seed=SEED),
+    "rnn_helpers.datasets.verses.encode_verse_pairs": S(
+        lambda: {"pairs": [("a b", "x")], "src_vocab": _vocab07(), "tgt_vocab": _vocab07()},
+        pairs=(NONE, bad("[]", [], ValueError)), src_vocab=(NONE, TEXT), tgt_vocab=(NONE, TEXT)),
+    "rnn_helpers.models.seq2seq.build_translator": S(
+        {"src_vocab": 5, "tgt_vocab": 4, "embed_dim": 2, "units": 2}, src_vocab=INT, tgt_vocab=INT,
+        attention=FLAG, embed_dim=INT, units=INT, seed=SEED, learning_rate=POSITIVE),
+    # 07's bad models and bad id arrays are named once (:=) and reused by the entries after them
+    "rnn_helpers.models.seq2seq.has_attention": S(
+        lambda: {"model": _translator07(True)},
+        model=(MODEL07 := (NONE, bad("a Dense layer", Lazy(dense), TypeError),
+                           bad("a classifier", Lazy(lambda: _trained_model().model), ValueError)))),
+    "rnn_helpers.models.seq2seq.translator_log_probs": S(
+        lambda: {"model": _translator07(False), **_ids07()}, model=MODEL07, last_only=FLAG,
+        src=(IDS07 := (NONE, A_TEXT, A_BOOL, A_NAN, A_NDIM, A_EMPTY,
+                       bad("floats", np.zeros((2, 3)), TypeError),
+                       bad("id 99", np.full((2, 3), 99), ValueError))),
+        dec_in=IDS07 + (bad("3 sequences for 2", np.zeros((3, 4), int), ValueError),)),
+    "rnn_helpers.models.seq2seq.attention_weights": S(
+        lambda: {"model": _translator07(True), **_ids07()},
+        model=MODEL07 + (bad("no attention", Lazy(lambda: _translator07(False)), ValueError),), src=IDS07,
+        dec_in=IDS07),
+    "rnn_helpers.models.seq2seq.source_gradient_norms": S(
+        lambda: {"model": _translator07(False), **_ids07(), "target": np.ones((2, 4), int)},
+        model=MODEL07, src=IDS07, dec_in=IDS07,
+        target=IDS07 + (bad("(2, 3)", np.ones((2, 3), int), ValueError),),
+        step=(bad("4", 4, ValueError), bad("-5", -5, ValueError), bad("'last'", "last", TypeError))),
+    "rnn_helpers.decoding.greedy_decode": S(
+        {"log_prob_fn": (UNIFORM07 := lambda src, dec_in: np.broadcast_to(np.log([0.5, 0.3, 0.2]),
+                                                                          (*np.shape(dec_in), 3))),
+         "src": np.zeros((2, 3), int), "length": 3},
+        log_prob_fn=(NONE, bad("3", 3, TypeError),
+                     bad("wrong shape", lambda src, dec_in: np.zeros((1, 2)), ValueError)),
+        src=(NONE, A_TEXT, A_NDIM, A_EMPTY, bad("floats", np.zeros((2, 3)), TypeError)), length=INT,
+        start_id=(bad("-1", -1, ValueError), TEXT), end_id=(bad("-1", -1, ValueError), TEXT)),
+    "rnn_helpers.decoding.beam_search": S(
+        {"log_prob_fn": UNIFORM07, "src": np.zeros((2, 3), int), "length": 3, "beam_width": 2},
+        log_prob_fn=(NONE, bad("3", 3, TypeError)), src=(NONE, A_TEXT, A_NDIM, A_EMPTY), length=INT,
+        beam_width=INT, start_id=(bad("-1", -1, ValueError),), end_id=(bad("-1", -1, ValueError),)),
+    "rnn_helpers.translation.corpus_bleu": S(
+        {"hypotheses": ["y dijo dios"], "references": ["y dijo dios"]},
+        hypotheses=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError), TEXT),
+        references=(NONE, bad("two for one", ["a", "b"], ValueError))),
+    "rnn_helpers.translation.clipped_precision": S(
+        {"hypothesis": "la luz", "reference": "y la luz"}, hypothesis=(NONE, bad("3", 3, TypeError)),
+        reference=(NONE, bad("['la']", ["la"], TypeError)), n=INT),
+    "rnn_helpers.translation.nearest_translation": S(
+        {"train_pairs": [("and god said", "y dijo dios")], "sources": ["god said"]},
+        train_pairs=(NONE, bad("[]", [], ValueError), bad("['a']", ["a"], TypeError)),
+        sources=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError))),
+    "rnn_helpers.plots.attention.plot_attention": S(
+        {"weights": np.full((2, 3), 1 / 3), "source": "abc", "output": "xy"}, ax=AXES, colorbar=FLAG,
+        weights=(NONE, A_TEXT, A_NAN, A_NDIM, bad("above 1", np.full((2, 3), 2.0), ValueError),
+                 bad("negative", np.full((2, 3), -0.1), ValueError)),
+        source=(NONE, bad("3", 3, TypeError), bad("'ab' for 3 columns", "ab", ValueError)),
+        output=(NONE, bad("'xyz' for 2 rows", "xyz", ValueError)),
+        words={"source": "source|weights", "output": "output|weights"}),
+    "rnn_helpers.plots.attention.plot_source_gradients": S(
+        {"curves": {"a": [1.0, 0.5]}}, ax=AXES,
+        curves=(NONE, bad("{}", {}, ValueError), bad("a zero", {"a": [0.0, 1.0]}, ValueError),
+                bad("strings", {"a": ["x"]}, TypeError), bad("a list", [1.0], TypeError))),
+    "rnn_helpers.sweeps.translation.translator_run": S(
+        {"attention": True, "seed": 0, "epochs": 1}, attention=FLAG, seed=SEED, epochs=INT),
+    "rnn_helpers.sweeps.translation.attention_comparison": S(
+        {"seeds": [0]}, seeds=(NONE, bad("[]", [], ValueError), bad("[-1]", [-1], ValueError))),
+    "rnn_helpers.sweeps.translation.verse_run": S({"seed": 0, "epochs": 1}, seed=SEED, epochs=INT),
+    "rnn_helpers.sweeps.translation.verse_comparison": S(
+        {"seeds": [0]}, seeds=(NONE, bad("[]", [], ValueError), bad("[-1]", [-1], ValueError))),
     # -- 08 forecasting: entries below this line --
     "rnn_helpers.datasets.series.fill_gaps": S(
         {"values": [1.0, NAN, 3.0]},
@@ -971,18 +1216,29 @@ EXCLUDED = {
     "rnn_helpers.exercises.keras_weights.pack_lstm_for_keras": "an exercise's worked solution, shown to "
                                                                 "the student",
     # -- 05 text generation: exclusions below this line --
+    "rnn_helpers.sweeps.text_generation.char_data": "takes no arguments",
+    "rnn_helpers.sweeps.text_generation.CharData": "a plain record returned by char_data",
+    "rnn_helpers.widgets.sampling.TemperatureExplorer": "built by temperature_explorer (checked)",
     # -- 06 sentiment: exclusions below this line --
+    "rnn_helpers.datasets.tokens.SentenceSplits": "a plain record returned by split_sentences (checked)",
+    "rnn_helpers.datasets.contrast.load_contrast_set": "takes no arguments",
+    "rnn_helpers.datasets.contrast.ContrastSet": "a plain record returned by load_contrast_set",
     # -- 07 translation: exclusions below this line --
+    "rnn_helpers.datasets.dates.DateArrays": "a plain record returned by encode_dates (checked)",
+    "rnn_helpers.datasets.verses.VerseArrays": "a plain record returned by encode_verse_pairs (checked)",
+    "rnn_helpers.decoding.Beams": "a plain record returned by beam_search (checked)",
+    "rnn_helpers.sweeps.translation.date_data": "takes no arguments",
+    "rnn_helpers.sweeps.translation.verse_data": "takes no arguments",
     # -- 08 forecasting: exclusions below this line --
     "rnn_helpers.datasets.series.load_co2": "takes no arguments",
     "rnn_helpers.datasets.series.load_airline": "takes no arguments",
     "rnn_helpers.datasets.series.Series": "a plain record returned by load_co2 / load_airline (checked)",
-    # -- 10 music generation: exclusions below this line --
-    "rnn_helpers.datasets.music.load_chorales": "takes no arguments",
-    "rnn_helpers.datasets.music.Chorale": "a plain record returned by load_chorales (checked)",
     # -- 09 speech recognition: exclusions below this line --
     "rnn_helpers.datasets.speech.load_spoken_digits": "takes no arguments",
     "rnn_helpers.datasets.speech.SpokenDigits": "a plain record returned by load_spoken_digits (checked)",
+    # -- 10 music generation: exclusions below this line --
+    "rnn_helpers.datasets.music.load_chorales": "takes no arguments",
+    "rnn_helpers.datasets.music.Chorale": "a plain record returned by load_chorales (checked)",
 }
 
 # Failing cases in modules owned by others: marked xfail until their owners land their checks.
@@ -1089,9 +1345,39 @@ def test_table_names_existing_functions():
 
 
 # Slow valid calls (training, widgets) of the use-case notebooks' modules, by function name.
-SLOW_05: set[str] = set()
-SLOW_06: set[str] = set()
-SLOW_07: set[str] = set()
+SLOW_05: set[str] = {"char_run", "char_seeds", "train_keras_char_rnn", "temperature_explorer", "baselines"}
+SLOW_06: set[str] = {"build_sentiment_model", "train_sentiment_model", "sentiment_run", "sentiment_models"}
+
+
+@functools.cache
+def _sentiment_model(bidirectional):
+    """A tiny untrained sentence classifier, V = 12 (built once per direction)."""
+    return _m("models.sentiment").build_sentiment_model(12, bidirectional=bidirectional, embed_dim=2, units=2)
+
+
+@functools.cache
+def _bow_classifier():
+    return _m("bag_of_words").fit_bag_of_words(np.array([[2, 3, 0], [4, 5, 2], [3, 0, 0], [5, 4, 3]]),
+                                               [0, 1, 0, 1], 6)
+
+
+SLOW_07: set[str] = {"build_translator", "translator_run", "attention_comparison", "verse_run",
+                     "verse_comparison"}
+
+
+@functools.cache
+def _translator07(attention):
+    """A tiny untrained date translator, 5 source and 4 target ids (built once per kind)."""
+    return _m("models.seq2seq").build_translator(5, 4, attention=attention, embed_dim=2, units=2)
+
+
+def _ids07():
+    return {"src": np.array([[0, 1, 2], [3, 4, 1]]), "dec_in": np.array([[0, 1, 2, 3], [0, 3, 3, 1]])}
+
+
+def _vocab07():
+    return _m("datasets.verses").WordVocabulary(["a b", "a b x"])
+
 
 
 def test_the_valid_calls_are_valid():

@@ -14,7 +14,8 @@ from rnn_helpers.widgets.memory import memory_explorer
 
 
 def test_every_widget_has_questions_with_answers():
-    assert set(THINGS_TO_TRY) == {"memory_explorer", "gradient_explorer", "gate_explorer"}
+    assert set(THINGS_TO_TRY) == {"memory_explorer", "gradient_explorer", "gate_explorer",
+                                  "temperature_explorer"}
     for pairs in THINGS_TO_TRY.values():
         assert len(pairs) >= 3
         for question, answer in pairs:
@@ -183,3 +184,43 @@ def test_gates_the_output_gate_hides_the_memory_without_losing_it(gates):
     c, grad = gates.c.copy(), gates.grad.copy()
     _set(gates, o=0.0)
     assert np.all(gates.h == 0) and np.array_equal(gates.c, c) and np.array_equal(gates.grad, grad)
+
+
+# --- temperature_explorer (notebook 05) -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def temperature():
+    from rnn_helpers.widgets.sampling import temperature_explorer
+
+    chars = [chr(c) for c in range(32, 32 + 62)] + ["\n"]                       # V = 63, as Shakespeare's
+    logits = np.random.default_rng(0).normal(size=63) * 2.0
+    return temperature_explorer(logits, chars)
+
+
+def test_temperature_top_1_is_greedy_at_every_temperature(temperature):
+    best = int(np.argmax(temperature.logits))
+    for t in _grid(0.05, 2.0):
+        _set(temperature, top_k=1, temperature=t)
+        assert temperature.probs[best] == 1.0 and temperature.entropy == 0.0
+    _set(temperature, top_k=63, temperature=1.0)
+
+
+def test_temperature_entropy_rises_to_below_log2_V(temperature):
+    _set(temperature, top_k=63)
+    entropies = []
+    for t in _grid(0.05, 2.0):
+        _set(temperature, temperature=t)
+        entropies.append(temperature.entropy)
+    assert np.all(np.diff(entropies) > 0) and entropies[-1] < np.log2(63)
+    assert entropies[0] < 1.0                                       # at 0.05: nearly all on one character
+    _set(temperature, temperature=1.0)
+    rest_at_1 = temperature.shown_probs[-1]
+    _set(temperature, temperature=2.0)
+    assert temperature.shown_probs[-1] > rest_at_1                  # the grey bar grows
+
+
+def test_temperature_top_5_at_2_keeps_five_below_log2_5(temperature):
+    _set(temperature, temperature=2.0, top_k=5)
+    assert (temperature.probs > 0).sum() == 5 and temperature.entropy <= np.log2(5)
+    assert temperature.shown_probs[-1] == 0.0 and "can be drawn: 5" in temperature.readout.value
+    _set(temperature, temperature=1.0, top_k=63)

@@ -10,7 +10,8 @@ import importlib
 
 from rnn_helpers.exercises.core import Exercise
 
-MODULES = ("parameters", "hidden_state", "bptt", "lstm", "keras_layers", "keras_weights")
+MODULES = ("parameters", "hidden_state", "bptt", "lstm", "keras_layers", "keras_weights",
+           "text_generation", "sentiment", "translation")
 
 
 def all_exercises() -> dict[str, Exercise]:

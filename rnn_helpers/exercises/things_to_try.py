@@ -84,4 +84,23 @@ THINGS_TO_TRY: dict[str, list[tuple[str, str]]] = {
          "gradient f^k do not depend on o. The unit still remembers the pulse but does not show it: "
          "the output gate decides when the memory is read."),
     ],
+    "temperature_explorer": [
+        ("Set top-k to 1 and move the temperature over the whole slider: what does the distribution "
+         "become, and does the temperature still matter?",
+         "One bar of height 1, the most likely character, and the entropy is 0 bits at every "
+         "temperature: dividing the logits by T never changes which one is largest. Sampling with "
+         "top-k = 1 is greedy decoding, and every sample from this prompt would be the same text."),
+        ("With top-k at V (all characters kept), lower the temperature to 0.05 and raise it to 2: how does "
+         "the entropy move, and between which limits?",
+         "It rises steadily with the temperature, never above log2 V = 5.98 bits (the uniform model). "
+         "At T = 1 the bars are the model's own distribution; at 0.05 nearly all of the probability is on "
+         "the most likely character (entropy well below 1 bit unless the two best logits are almost equal); "
+         "at 2 the grey bar of the other characters grows, because flattening moves probability "
+         "to the many unlikely ones."),
+        ("Set the temperature to 2 and top-k to 5: how many characters can be drawn now, and what is the "
+         "largest the entropy can be?",
+         "Exactly five (the readout counts them) and at most log2 5 = 2.32 bits: the five kept characters "
+         "share all the probability (the grey bar is 0), and the higher the temperature the closer they "
+         "come to 1/5 each. top-k cuts the unlikely tail that a high temperature would otherwise inflate."),
+    ],
 }

@@ -43,8 +43,20 @@ SWEEPS = {
                          "SimpleRNN (small random, orthogonal), LSTM and GRU on the adding problem, 3 seeds",
                          "about 2.5 min"),
     # -- 05 text generation --
+    "text_generation_seeds": ("rnn_helpers.sweeps.text_generation", "char_seeds",
+                              "the character LSTM and GRU on Shakespeare against the n-gram baselines, "
+                              "3 seeds", "about 2 min"),
     # -- 06 sentiment --
+    "sentiment_models": ("rnn_helpers.sweeps.sentiment", "sentiment_models",
+                         "majority class, bag of words, LSTM and Bidirectional(LSTM) on the review "
+                         "sentences, 5 seeds (split and weights)", "about 4 min"),
     # -- 07 translation --
+    "translation_attention": ("rnn_helpers.sweeps.translation", "attention_comparison",
+                              "the date translator without and with attention, same budget, 3 seeds",
+                              "about 2 min"),
+    "translation_verses": ("rnn_helpers.sweeps.translation", "verse_comparison",
+                           "the word-level English -> Spanish verse translator, BLEU, 3 seeds",
+                           "about 1.5 min"),
 }
 
 
