@@ -897,6 +897,14 @@ TABLE = {
         activation=ACTIVATION, seed=SEED),
     "rnn_helpers.widgets.gates.gate_explorer": S({}, f=GATE, i=GATE, o=GATE, noise=GATE, seed=SEED),
     # -- 05 text generation: entries below this line --
+    "rnn_helpers.models.language.build_stacked_char_model": S(
+        {"vocab_size": 5, "layers": 2, "embed_dim": 2, "units": 2}, vocab_size=INT, kind=CHOICE,
+        layers=INT + (bad("1", 1, ValueError),), embed_dim=INT, units=INT, seed=SEED, learning_rate=POSITIVE),
+    "rnn_helpers.models.language.record_layer_gates": S(
+        lambda: {"model": _char_model(), "ids": np.array([0, 1, 2])}, model=CHAR_MODEL,
+        ids=(NONE, A_TEXT, bad("floats", np.zeros(3), TypeError),
+             bad("id 5 >= V", np.array([0, 5]), ValueError),
+             bad("two sequences", np.zeros((2, 3), int), ValueError))),
     "rnn_helpers.datasets.chars.char_features": S(
         {"text": "A:\nab"}, text=(NONE, bad("''", "", ValueError), bad("bytes", b"ab", TypeError))),
     "rnn_helpers.units.unit_correlations": S(

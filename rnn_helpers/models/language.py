@@ -21,6 +21,7 @@ from rnn_helpers._checks import (
     check_positive_number,
     check_seed,
 )
+from rnn_helpers.gates import record_gates
 from rnn_helpers.models.layers import RECURRENT_LAYERS, recurrent_layer
 
 CHAR_KINDS = tuple(RECURRENT_LAYERS)            # "simple_rnn", "lstm", "gru"
@@ -49,14 +50,59 @@ def build_char_model(vocab_size, kind="lstm", *, embed_dim=32, units=128, seed=0
     return model
 
 
-def _check_char_model(model):
+def build_stacked_char_model(vocab_size, kind="lstm", *, layers=2, embed_dim=32, units=128, seed=0,
+                             learning_rate=3e-3) -> keras.Model:
+    """``build_char_model`` with ``layers`` recurrent layers stacked, named rnn_1 (reads the
+    embeddings) ... rnn_<layers> (feeds the logits): ids (B, T) -> logits (B, T, V), compiled alike."""
+    V = check_positive_int("vocab_size", vocab_size)
+    kind = check_choice("kind", kind, CHAR_KINDS)
+    layers = check_positive_int("layers", layers)
+    if layers < 2:
+        raise ValueError(f"layers: expected at least 2 (one layer is build_char_model), got {layers}")
+    embed_dim, units = check_positive_int("embed_dim", embed_dim), check_positive_int("units", units)
+    learning_rate = check_positive_number("learning_rate", learning_rate)
+    keras.utils.set_random_seed(check_seed(seed))
+    ids = keras.Input(shape=(None,), dtype="int32", name="ids")                      # (B, T)
+    h = keras.layers.Embedding(V, embed_dim, name="embedding")(ids)                  # (B, T, E)
+    for k in range(1, layers + 1):
+        h = recurrent_layer(kind, units, seed=seed + k, return_sequences=True, name=f"rnn_{k}")(h)  # (B,T,H)
+    logits = keras.layers.Dense(V, name="logits")(h)                                 # (B, T, V)
+    model = keras.Model(ids, logits, name=f"char_{kind}_x{layers}")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    return model
+
+
+def _recurrent_names(model) -> list[str]:
+    names = [layer.name for layer in model.layers]
+    return ["rnn"] if "rnn" in names else sorted((n for n in names if n.startswith("rnn_")),
+                                                 key=lambda n: int(n.split("_")[1]))
+
+
+def _check_char_model(model, *, stacked=False):
     if not isinstance(model, keras.Model):
         raise TypeError(f"model: expected a Keras model from build_char_model, got {type(model).__name__}")
     names = [layer.name for layer in model.layers]
-    if not {"embedding", "rnn", "logits"} <= set(names):
-        raise ValueError(f"model: expected the layers embedding, rnn, logits of build_char_model, "
-                         f"got {names}")
+    one = {"embedding", "rnn", "logits"} <= set(names)
+    if not one and not (stacked and {"embedding", "rnn_1", "logits"} <= set(names)):
+        built = "build_char_model or build_stacked_char_model" if stacked else "build_char_model (one layer)"
+        raise ValueError(f"model: expected the layers embedding, rnn, logits of {built}, got {names}")
     return model.get_layer("embedding").input_dim
+
+
+def record_layer_gates(model, ids) -> list:
+    """Every gate of every recurrent LSTM layer of ``model`` (one layer or stacked) reading ``ids``
+    (T,) from the zero state: a list of GateRecord (``gates.record_gates``), bottom layer first."""
+    V = _check_char_model(model, stacked=True)
+    ids = _check_windows("ids", np.asarray(ids)[None] if np.ndim(ids) == 1 else ids, V)
+    if ids.shape[0] != 1:
+        raise ValueError(f"ids: expected one sequence (T,) of ids, got shape {ids.shape}")
+    x = np.asarray(model.get_layer("embedding")(ids))                                   # (1, T, E)
+    records = []
+    for name in _recurrent_names(model):
+        records.append(record_gates(model.get_layer(name), x))          # TypeError unless an LSTM or GRU
+        x = records[-1].h                  # (1, T, H): the layer's outputs (numpy, = Keras'), the next input
+    return records
 
 
 def _check_windows(name, ids, V):
@@ -76,7 +122,7 @@ def model_bits_per_char(model, x, y, *, batch_size=256) -> float:
     x, y: (N, T) integer ids, e.g. from ``char_windows`` on held-out text (the state starts at
     zero in every window, so early steps have little context).
     """
-    V = _check_char_model(model)
+    V = _check_char_model(model, stacked=True)
     x, y = _check_windows("x", x, V), _check_windows("y", y, V)
     if y.shape != x.shape:
         raise ValueError(f"y: expected the shape of x {x.shape}, got {y.shape}")

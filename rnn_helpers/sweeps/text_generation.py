@@ -65,23 +65,26 @@ def baselines(data=None) -> dict:
             "bigram": bigram_bits(data.train_ids, data.val_ids, V)}
 
 
-def char_run(kind="lstm", seed=0, epochs=EPOCHS, data=None):
-    """Build and train the character model: (model, record of plain numbers, one value per epoch)."""
-    from rnn_helpers.models.language import build_char_model, model_bits_per_char
+def char_run(kind="lstm", seed=0, epochs=EPOCHS, data=None, layers=1):
+    """Build and train the character model: (model, record of plain numbers, one value per epoch).
+    ``layers`` > 1 stacks that many recurrent layers (``build_stacked_char_model``), same settings."""
+    from rnn_helpers.models.language import build_char_model, build_stacked_char_model, model_bits_per_char
 
     kind = check_choice("kind", kind, KINDS)
     seed, epochs = check_seed(seed), check_positive_int("epochs", epochs)
+    layers = check_positive_int("layers", layers)
     data = char_data() if data is None else data
     if not isinstance(data, CharData):
         raise TypeError(f"data: expected the CharData of char_data(), got {type(data).__name__}")
-    model = build_char_model(data.vocab.size, kind, embed_dim=EMBED, units=UNITS, seed=seed,
-                             learning_rate=LEARNING_RATE)
+    settings = {"embed_dim": EMBED, "units": UNITS, "seed": seed, "learning_rate": LEARNING_RATE}
+    model = build_char_model(data.vocab.size, kind, **settings) if layers == 1 else \
+        build_stacked_char_model(data.vocab.size, kind, layers=layers, **settings)
     loss, val_bits = [], []
     for _ in range(epochs):
         history = model.fit(data.x, data.y, batch_size=BATCH, epochs=1, shuffle=True, verbose=0).history
         loss.append(float(history["loss"][-1]))                                       # nats / char
         val_bits.append(model_bits_per_char(model, data.x_val, data.y_val))
-    record = {"kind": kind, "seed": seed, "train_loss_nats": loss, "val_bits": val_bits,
+    record = {"kind": kind, "seed": seed, "layers": layers, "train_loss_nats": loss, "val_bits": val_bits,
               "val_loss": [b * float(np.log(2)) for b in val_bits]}                     # nats / char
     return model, record
 
