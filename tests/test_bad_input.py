@@ -917,7 +917,9 @@ TABLE = {
         {}, data=(bad("'text'", "text", TypeError), bad("3", 3, TypeError))),
     "rnn_helpers.sweeps.text_generation.char_run": S(
         {"kind": "lstm", "epochs": 1}, kind=CHOICE + (bad("'simple_rnn'", "simple_rnn", ValueError),),
-        seed=SEED, epochs=INT, data=(bad("'text'", "text", TypeError),)),
+        seed=SEED, epochs=INT, data=(bad("'text'", "text", TypeError),), layers=INT, units=INT),
+    "rnn_helpers.sweeps.text_generation.stacked_run": S(
+        {"seed": 0}, seed=SEED, data=(bad("'text'", "text", TypeError),)),
     "rnn_helpers.sweeps.text_generation.char_seeds": S(
         {"seeds": (0,)}, seeds=(NONE, bad("[]", [], ValueError), bad("[-1]", [-1], ValueError),
                                 bad("[0, 0]", [0, 0], ValueError))),
@@ -1353,7 +1355,8 @@ def test_table_names_existing_functions():
 
 
 # Slow valid calls (training, widgets) of the use-case notebooks' modules, by function name.
-SLOW_05: set[str] = {"char_run", "char_seeds", "train_keras_char_rnn", "temperature_explorer", "baselines"}
+SLOW_05: set[str] = {"char_run", "char_seeds", "train_keras_char_rnn", "temperature_explorer", "baselines",
+                     "stacked_run"}
 SLOW_06: set[str] = {"build_sentiment_model", "train_sentiment_model", "sentiment_run", "sentiment_models"}
 
 

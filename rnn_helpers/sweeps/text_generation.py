@@ -27,6 +27,8 @@ SEEDS = (0, 1, 2)
 KINDS = ("lstm", "gru")
 SEQ_LEN, N_WINDOWS, VAL_CHARS = 64, 4000, 20_001
 EMBED, UNITS, BATCH, EPOCHS, LEARNING_RATE = 32, 128, 32, 3, 1e-2
+STACKED_LAYERS, STACKED_UNITS = 2, 64                       # the stacked LSTM whose gates 05 reads by layer
+GATE_CHARS = 4000                                            # validation characters its gates are recorded on
 
 
 @dataclass(frozen=True)
@@ -65,18 +67,19 @@ def baselines(data=None) -> dict:
             "bigram": bigram_bits(data.train_ids, data.val_ids, V)}
 
 
-def char_run(kind="lstm", seed=0, epochs=EPOCHS, data=None, layers=1):
+def char_run(kind="lstm", seed=0, epochs=EPOCHS, data=None, layers=1, units=UNITS):
     """Build and train the character model: (model, record of plain numbers, one value per epoch).
-    ``layers`` > 1 stacks that many recurrent layers (``build_stacked_char_model``), same settings."""
+    ``layers`` > 1 stacks that many recurrent layers of ``units`` (``build_stacked_char_model``); the
+    record's kind is then e.g. "lstm_x2"."""
     from rnn_helpers.models.language import build_char_model, build_stacked_char_model, model_bits_per_char
 
     kind = check_choice("kind", kind, KINDS)
     seed, epochs = check_seed(seed), check_positive_int("epochs", epochs)
-    layers = check_positive_int("layers", layers)
+    layers, units = check_positive_int("layers", layers), check_positive_int("units", units)
     data = char_data() if data is None else data
     if not isinstance(data, CharData):
         raise TypeError(f"data: expected the CharData of char_data(), got {type(data).__name__}")
-    settings = {"embed_dim": EMBED, "units": UNITS, "seed": seed, "learning_rate": LEARNING_RATE}
+    settings = {"embed_dim": EMBED, "units": units, "seed": seed, "learning_rate": LEARNING_RATE}
     model = build_char_model(data.vocab.size, kind, **settings) if layers == 1 else \
         build_stacked_char_model(data.vocab.size, kind, layers=layers, **settings)
     loss, val_bits = [], []
@@ -84,7 +87,8 @@ def char_run(kind="lstm", seed=0, epochs=EPOCHS, data=None, layers=1):
         history = model.fit(data.x, data.y, batch_size=BATCH, epochs=1, shuffle=True, verbose=0).history
         loss.append(float(history["loss"][-1]))                                       # nats / char
         val_bits.append(model_bits_per_char(model, data.x_val, data.y_val))
-    record = {"kind": kind, "seed": seed, "layers": layers, "train_loss_nats": loss, "val_bits": val_bits,
+    record = {"kind": kind if layers == 1 else f"{kind}_x{layers}", "seed": seed, "layers": layers,
+              "units": units, "train_loss_nats": loss, "val_bits": val_bits,
               "val_loss": [b * float(np.log(2)) for b in val_bits]}                     # nats / char
     return model, record
 
@@ -100,4 +104,21 @@ def char_seeds(seeds=SEEDS):
                 "optimizer": f"Adam({LEARNING_RATE})", "vocab_size": data.vocab.size,
                 "baselines_bits": baselines(data)}
     runs = [char_run(kind, seed, data=data)[1] for kind in KINDS for seed in seeds]
+    settings["stacked"] = (f"Embedding(V, {EMBED}) -> {STACKED_LAYERS} x LSTM({STACKED_UNITS}) -> Dense(V), "
+                           f"{EPOCHS} epochs; forget-gate saturation per layer and unit on the first "
+                           f"{GATE_CHARS} validation characters (fraction of steps f < 0.1, f > 0.9)")
+    runs += [stacked_run(seed, data) for seed in seeds]
     return settings, runs
+
+
+def stacked_run(seed=0, data=None) -> dict:
+    """The stacked LSTM of ``char_seeds``, trained, with its forget-gate saturation layer by layer."""
+    from rnn_helpers.gates import gate_saturation
+    from rnn_helpers.models.language import record_layer_gates
+
+    data = char_data() if data is None else data
+    model, record = char_run("lstm", seed, data=data, layers=STACKED_LAYERS, units=STACKED_UNITS)
+    saturation = [gate_saturation(r)["f"] for r in record_layer_gates(model, data.val_ids[:GATE_CHARS])]
+    record["forget_shut"] = [left.tolist() for left, _ in saturation]        # (layers, units)
+    record["forget_open"] = [right.tolist() for _, right in saturation]
+    return record

@@ -45,3 +45,15 @@ def test_one_short_run_records_plain_numbers(data):
         tg.char_run("simple_rnn", data=small)
     with pytest.raises(TypeError, match="data"):
         tg.char_run("lstm", data="text")
+
+
+def test_the_committed_stacked_runs_hold_each_layers_saturation():
+    sweep = load_sweep("text_generation_seeds")
+    bigram = sweep.settings["baselines_bits"]["bigram"]
+    for seed in sweep.settings["seeds"]:
+        run = sweep.one(kind="lstm_x2", seed=seed)
+        assert run["layers"] == tg.STACKED_LAYERS and run["units"] == tg.STACKED_UNITS
+        opened, shut = np.array(run["forget_open"]), np.array(run["forget_shut"])
+        assert opened.shape == shut.shape == (tg.STACKED_LAYERS, tg.STACKED_UNITS)
+        assert np.all((opened >= 0) & (opened <= 1) & (opened + shut <= 1))   # fractions of steps
+        assert run["val_bits"][-1] < bigram - 0.3
