@@ -56,7 +56,7 @@ SWEEPS = {
                               "about 2 min"),
     "translation_verses": ("rnn_helpers.sweeps.translation", "verse_comparison",
                            "the word-level English -> Spanish verse translator, BLEU, 3 seeds",
-                           "about 1.5 min"),
+                           "under 1 min"),
 }
 
 

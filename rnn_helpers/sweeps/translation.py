@@ -77,7 +77,7 @@ def attention_comparison(seeds=SEEDS):
     return settings, runs
 
 
-VERSE_WORDS, VERSE_TEST, VERSE_EPOCHS = 12, 200, 5
+VERSE_WORDS, VERSE_TEST, VERSE_EPOCHS = 12, 200, 3
 
 
 @functools.cache
