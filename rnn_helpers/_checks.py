@@ -173,3 +173,12 @@ def check_float_dtype(name: str, dtype) -> np.dtype:
         raise ValueError(f"{name}: expected a floating dtype (weights rounded to integers are zeros), "
                          f"got {dt.name}")
     return dt
+
+
+def check_texts(name: str, texts) -> list[str]:
+    """``texts`` as a non-empty list of strings (a list or tuple of str), or raise naming ``name``."""
+    if not isinstance(texts, (list, tuple)) or not all(isinstance(t, str) for t in texts):
+        raise TypeError(f"{name}: expected a list of strings, got {texts!r:.60}")
+    if not texts:
+        raise ValueError(f"{name}: expected at least one string, got []")
+    return list(texts)

@@ -15,15 +15,15 @@ from collections import Counter
 
 import numpy as np
 
-from rnn_helpers._checks import check_positive_int
-from rnn_helpers.datasets.verses import _check_pairs, _check_texts, tokenize
+from rnn_helpers._checks import check_positive_int, check_texts
+from rnn_helpers.datasets.verses import _check_pairs, tokenize
 
 
 def corpus_bleu(hypotheses, references) -> float:
     """Corpus BLEU (0-100) of ``hypotheses`` against one reference each, by sacrebleu."""
     import sacrebleu
 
-    hypotheses, references = _check_texts("hypotheses", hypotheses), _check_texts("references", references)
+    hypotheses, references = check_texts("hypotheses", hypotheses), check_texts("references", references)
     if len(hypotheses) != len(references):
         raise ValueError(f"references: expected one per hypothesis ({len(hypotheses)}), "
                          f"got {len(references)}")
@@ -57,7 +57,7 @@ def nearest_translation(train_pairs, sources) -> list[str]:
     the earlier training pair. No model: a lookup in the training data.
     """
     train_pairs = _check_pairs(train_pairs, "train_pairs")
-    sources = _check_texts("sources", sources)
+    sources = check_texts("sources", sources)
     vocab = {w: i for i, w in enumerate(sorted({w for s, _ in train_pairs for w in tokenize(s)}))}
     bags = np.zeros((len(train_pairs), len(vocab)), dtype=np.float32)    # (N_train, V) word sets
     for n, (s, _) in enumerate(train_pairs):

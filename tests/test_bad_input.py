@@ -280,6 +280,9 @@ TABLE = {
     "rnn_helpers._checks.check_choice": S({"name": "x", "value": "a", "choices": ["a"]}, value=CHOICE,
                                           words={"value": "x"}),
     "rnn_helpers._checks.check_bool": S({"name": "x", "value": True}, value=FLAG, words={"value": "x"}),
+    "rnn_helpers._checks.check_texts": S({"name": "x", "texts": ["a"]},
+                                         texts=(NONE, bad("[]", [], ValueError), bad("[3]", [3], TypeError),
+                                                TEXT), words={"texts": "x"}),
     "rnn_helpers._checks.check_int": S({"name": "x", "value": 3, "low": 0, "high": 5}, words={"value": "x"},
                                        value=(NONE, TEXT, BOOL, bad("2.5", 2.5, TypeError),
                                               bad("-1", -1, ValueError), bad("6", 6, ValueError))),
@@ -934,6 +937,13 @@ TABLE = {
         {"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4},
         vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
         seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE, seed=SEED,
+        ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
+        words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"}),
+    "rnn_helpers.reference.char_rnn.check_char_rnn_args": S(
+        {"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4,
+         "learning_rate": 0.1},
+        vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
+        seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE,
         ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
         words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"}),
     "rnn_helpers.reference.char_rnn.train_char_rnn": S(

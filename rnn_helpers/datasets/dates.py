@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_helpers._checks import as_numbers, check_choice, check_positive_int, check_seed
+from rnn_helpers._checks import as_numbers, check_choice, check_positive_int, check_seed, check_texts
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -110,7 +110,7 @@ class DateArrays:
 
 def encode_source(texts) -> np.ndarray:
     """Human dates -> (N, SOURCE_LEN) int32 ids, left-padded with PAD (id 0)."""
-    texts = _check_texts("texts", texts)
+    texts = check_texts("texts", texts)
     out = np.zeros((len(texts), SOURCE_LEN), dtype=np.int32)
     for n, text in enumerate(texts):
         if len(text) > SOURCE_LEN:
@@ -121,7 +121,7 @@ def encode_source(texts) -> np.ndarray:
 
 def encode_target(isos) -> tuple[np.ndarray, np.ndarray]:
     """ISO dates -> (dec_in, target), each (N, 10) int32; dec_in[:, 0] = START, then target[:, :-1]."""
-    isos = _check_texts("isos", isos)
+    isos = check_texts("isos", isos)
     target = np.zeros((len(isos), TARGET_LEN), dtype=np.int32)
     for n, iso in enumerate(isos):
         if len(iso) != TARGET_LEN:
@@ -158,14 +158,6 @@ def _vocab_ids(ids, vocab) -> np.ndarray:
     if arr.size and (not np.issubdtype(arr.dtype, np.integer) or arr.min() < 0 or arr.max() >= len(vocab)):
         raise ValueError(f"ids: expected integer ids in [0, {len(vocab) - 1}], got {arr.tolist()}")
     return arr
-
-
-def _check_texts(name, texts) -> list[str]:
-    if not isinstance(texts, (list, tuple)) or not all(isinstance(t, str) for t in texts):
-        raise TypeError(f"{name}: expected a list of strings, got {texts!r:.60}")
-    if not texts:
-        raise ValueError(f"{name}: expected at least one string, got []")
-    return list(texts)
 
 
 def _ids(text, vocab, name) -> list[int]:

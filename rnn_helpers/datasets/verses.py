@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_helpers._checks import as_numbers, check_positive_int, check_seed
+from rnn_helpers._checks import as_numbers, check_positive_int, check_seed, check_texts
 
 PAD, START, END, UNK = "<pad>", "<s>", "</s>", "<unk>"
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -31,14 +31,6 @@ def tokenize(text) -> list[str]:
     if not isinstance(text, str):
         raise TypeError(f"text: expected a str, got {type(text).__name__}")
     return _WORD.findall(text.lower())
-
-
-def _check_texts(name, texts) -> list[str]:
-    if not isinstance(texts, (list, tuple)) or not all(isinstance(t, str) for t in texts):
-        raise TypeError(f"{name}: expected a list of strings, got {texts!r:.60}")
-    if not texts:
-        raise ValueError(f"{name}: expected at least one string, got []")
-    return list(texts)
 
 
 def _check_pairs(pairs, name="pairs") -> list[tuple[str, str]]:
@@ -55,7 +47,7 @@ class WordVocabulary:
     """The words of ``texts`` seen at least ``min_count`` times, most frequent first (ties: alphabetical)."""
 
     def __init__(self, texts, *, min_count=2):
-        texts = _check_texts("texts", texts)
+        texts = check_texts("texts", texts)
         min_count = check_positive_int("min_count", min_count)
         counts = Counter(w for t in texts for w in tokenize(t))
         kept = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w))

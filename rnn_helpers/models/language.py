@@ -192,15 +192,10 @@ def train_keras_char_rnn(ids, vocab_size, steps=300, hidden_size=64, seq_len=25,
     window to the next, reset at the start of the text), one ``train_on_batch`` per window, each
     gradient clipped to [-5, 5]. Returns the (steps,) training losses in nats per character.
     """
-    from rnn_helpers.datasets.chars import _check_ids
+    from rnn_helpers.reference.char_rnn import check_char_rnn_args
 
-    V = check_positive_int("vocab_size", vocab_size)
-    ids = _check_ids("ids", ids, V)
-    steps, H = check_positive_int("steps", steps), check_positive_int("hidden_size", hidden_size)
-    T = check_positive_int("seq_len", seq_len)
-    learning_rate = check_positive_number("learning_rate", learning_rate)
-    if ids.size < T + 1:
-        raise ValueError(f"ids: expected at least seq_len + 1 = {T + 1} ids, got {ids.size}")
+    ids, V, steps, H, T, learning_rate = check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len,
+                                                             learning_rate)
     keras.utils.set_random_seed(check_seed(seed))
     x_in = keras.Input(batch_shape=(1, T, V), name="one_hot")                               # (1, T, V)
     h = keras.layers.SimpleRNN(H, return_sequences=True, stateful=True, name="rnn")(x_in)   # (1, T, H)

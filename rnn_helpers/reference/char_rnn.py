@@ -39,8 +39,8 @@ def _window_loss(ids_in, ids_out, h_prev, params, V):
     return loss, grads, h_T
 
 
-def train_char_rnn(ids, vocab_size, steps=300, hidden_size=64, seq_len=25, learning_rate=0.1, seed=0):
-    """Train min-char-rnn on ``ids`` (L,) for ``steps`` windows. Returns (losses (steps,), params)."""
+def check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len, learning_rate):
+    """The checked (ids, V, steps, H, T, learning_rate) of a min-char-rnn trainer (numpy or Keras)."""
     V = check_positive_int("vocab_size", vocab_size)
     ids = _check_ids("ids", ids, V)
     steps, H = check_positive_int("steps", steps), check_positive_int("hidden_size", hidden_size)
@@ -48,6 +48,13 @@ def train_char_rnn(ids, vocab_size, steps=300, hidden_size=64, seq_len=25, learn
     learning_rate = check_positive_number("learning_rate", learning_rate)
     if ids.size < T + 1:
         raise ValueError(f"ids: expected at least seq_len + 1 = {T + 1} ids, got {ids.size}")
+    return ids, V, steps, H, T, learning_rate
+
+
+def train_char_rnn(ids, vocab_size, steps=300, hidden_size=64, seq_len=25, learning_rate=0.1, seed=0):
+    """Train min-char-rnn on ``ids`` (L,) for ``steps`` windows. Returns (losses (steps,), params)."""
+    ids, V, steps, H, T, learning_rate = check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len,
+                                                             learning_rate)
     params = init_params("simple_rnn", V, H, scale=0.01, seed=check_seed(seed))
     rng = np.random.default_rng(seed)
     params["b_h"] = np.zeros(H)
