@@ -224,6 +224,13 @@ LAYER = (NONE, bad("a Dense layer", Lazy(dense), TypeError), bad("'lstm'", "lstm
 CHAR_MODEL = (NONE, bad("a Dense layer", Lazy(dense), TypeError),
               bad("a classifier", Lazy(lambda: _trained_model().model), ValueError))  # not a char model
 SAT = {"f": (np.array([0.1, 0.2]), np.array([0.3, 0.4]))}
+# the two min-char-rnn trainers (numpy and Keras) take the same arguments, checked by one function
+CHAR_RNN_TRAINER = dict(
+    good={"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4},
+    vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
+    seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE, seed=SEED,
+    ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
+    words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"})
 
 
 def _grid():
@@ -933,25 +940,8 @@ TABLE = {
               ValueError, "ids"),
             X("ids strings", lambda: _m("models.language").reference_step_fn(_char_model())(np.array(["a"])),
               TypeError, "ids")]),
-    "rnn_helpers.models.language.train_keras_char_rnn": S(
-        {"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4},
-        vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
-        seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE, seed=SEED,
-        ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
-        words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"}),
-    "rnn_helpers.reference.char_rnn.check_char_rnn_args": S(
-        {"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4,
-         "learning_rate": 0.1},
-        vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
-        seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE,
-        ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
-        words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"}),
-    "rnn_helpers.reference.char_rnn.train_char_rnn": S(
-        {"ids": np.arange(12) % 3, "vocab_size": 3, "steps": 2, "hidden_size": 2, "seq_len": 4},
-        vocab_size=INT + (bad("2 (ids up to 2)", 2, ValueError),), steps=INT, hidden_size=INT,
-        seq_len=INT + (bad("12 (too long)", 12, ValueError),), learning_rate=POSITIVE, seed=SEED,
-        ids=(NONE, A_TEXT, bad("floats", [0.5] * 12, TypeError), bad("negative", [-1] * 12, ValueError)),
-        words={"vocab_size": "vocab_size|ids", "seq_len": "seq_len|ids"}),
+    "rnn_helpers.models.language.train_keras_char_rnn": S(**CHAR_RNN_TRAINER),
+    "rnn_helpers.reference.char_rnn.train_char_rnn": S(**CHAR_RNN_TRAINER),
     "rnn_helpers.plots.text.plot_bits_per_char": S(
         {"bits": {"uniform": 5.98, "LSTM": 2.9}},
         bits=(NONE, bad("{}", {}, ValueError), bad("a list", [1.0], TypeError),

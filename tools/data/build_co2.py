@@ -10,28 +10,20 @@ platform so that its checksum is the same wherever the script runs.
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fetch import fetch, write  # noqa: E402
+from _fetch import csv_rows_from_wheel, write  # noqa: E402
 
 WHEEL_SHA256 = "e332c2d9b806083d1797231280602340c5c913f90d4caa0213a6a54679ce9331"
 PATH = "statsmodels/datasets/co2/co2.csv"
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel = fetch([sys.executable, "-m", "pip", "download", "statsmodels==0.14.4", "--no-deps",
-                       "--only-binary", ":all:", "--platform", "manylinux2014_x86_64", "--python-version",
-                       "311", "--implementation", "cp", "--abi", "cp311", "-d", "."],
-                      Path(tmp), "statsmodels-0.14.4-*.whl", WHEEL_SHA256)
-        with zipfile.ZipFile(wheel) as zf:
-            rows = list(csv.DictReader(io.StringIO(zf.read(PATH).decode("utf-8"))))
+    rows = csv_rows_from_wheel("statsmodels==0.14.4", WHEEL_SHA256, PATH,
+                               pip_args=("--platform", "manylinux2014_x86_64", "--python-version", "311",
+                                         "--implementation", "cp", "--abi", "cp311"))
     lines = ["date,co2_ppm"]
     for row in rows:
         d = row["date"]
