@@ -1182,6 +1182,8 @@ TABLE = {
         {"digits": "314"}, digits=(NONE, bad("314", 314, TypeError), bad("''", "", ValueError),
                                    bad("'3a'", "3a", ValueError)),
         gap=NUMBER + (bad("-1", -1.0, ValueError), bad("5", 5.0, ValueError))),
+    # -- 10 music generation: entries below this line --
+    # -- 11 video: entries below this line --
 }
 
 
@@ -1249,6 +1251,7 @@ EXCLUDED = {
     # -- 10 music generation: exclusions below this line --
     "rnn_helpers.datasets.music.load_chorales": "takes no arguments",
     "rnn_helpers.datasets.music.Chorale": "a plain record returned by load_chorales (checked)",
+    # -- 11 video: exclusions below this line --
 }
 
 # Failing cases in modules owned by others: marked xfail until their owners land their checks.

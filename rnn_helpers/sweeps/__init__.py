@@ -57,6 +57,10 @@ SWEEPS = {
     "translation_verses": ("rnn_helpers.sweeps.translation", "verse_comparison",
                            "the word-level English -> Spanish verse translator, BLEU, 3 seeds",
                            "under 1 min"),
+    # -- 08 forecasting --
+    # -- 09 speech recognition --
+    # -- 10 music generation --
+    # -- 11 video --
 }
 
 
