@@ -20,6 +20,8 @@ instruction sets. So the notebooks follow four rules, and this file fails when o
 4. Every notebook has the ``python3`` kernelspec; no cell uses a ``# NBVAL_...`` comment (nbclient
    and myst-nb read tags only) or the ``nbval-skip`` tag (a skipped cell runs nowhere, and the
    cells after it may then fail or pass for the wrong reason).
+5. No cell keeps execution timestamps in its metadata (``execution``, written by nbclient or
+   JupyterLab): a saved notebook holds no timings (``tools/run_notebooks.py`` strips them).
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ def contract_findings(nb) -> list[str]:
         trains = bool(TRAINS.search(src))
         if NBVAL_COMMENT.search(src):
             found.append(f"{where} uses a '# NBVAL_' comment: use a cell tag")
+        if "execution" in cell.metadata:
+            found.append(f"{where} keeps execution timestamps in its metadata (save with "
+                         "tools/run_notebooks.py)")
         if "nbval-skip" in tags:
             found.append(f"{where} is tagged nbval-skip: nothing runs it")
         asserts = bool(ASSERTS.search(src) or (checks and checks.search(src)))
@@ -135,6 +140,8 @@ BAD = {
     "display() of a Markdown table": _cell("display(Markdown(table(runs)))", IGNORE,
                                           data={"text/markdown": "| 0.93 |", "text/plain": "<Markdown>"}),
     "display-only that trains": _cell(FIT, IGNORE, DISPLAY_ONLY, printed="loss 0.693\n"),
+    "execution timestamps": nbformat.v4.new_code_cell("print(1)", metadata={
+        "execution": {"iopub.execute_input": "2026-12-02T14:52:46.158860Z"}}),
 }
 GOOD = {
     "ignored with an assert": _cell(FIT + "\nassert abs(hist['loss'][-1] - 0.69) < 0.05", IGNORE,

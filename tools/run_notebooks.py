@@ -20,15 +20,24 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def strip_timings(nb) -> None:
+    """Drop the execution timestamps nbclient (or JupyterLab) stores in each cell's metadata."""
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+
+
 def run(path: Path, timeout: int = 600) -> float:
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
                                  "language": "python"}
+    # record_timing=False: no per-cell execution timestamps in the saved cell metadata (a saved
+    # notebook holds no timings; re-saving an unchanged notebook gives an unchanged file).
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()
     elapsed = time.perf_counter() - start
+    strip_timings(nb)
     nbformat.write(nb, path)
     return elapsed
 
