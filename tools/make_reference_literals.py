@@ -32,7 +32,7 @@ LAYERS = {"simple_rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM, "gru"
 
 
 def run_keras(name):
-    """Keras' hs, final state and (for SimpleRNN and LSTM) gradients on the fixture of ``name``."""
+    """Keras' hs, final state and gradients on the fixture of ``name``."""
     kind, activation, _ = CASES[name]
     f = fixture(name)
     extra = {"reset_after": True} if kind == "gru" else {}

@@ -11,7 +11,7 @@ Conversion to and from Keras layers: ``params_from_keras``, ``params_to_keras``,
 ``forward_from_keras``. Only numpy here; Keras is imported when a Keras function is called.
 """
 
-from rnn_helpers.reference.gru import gru_step
+from rnn_helpers.reference.gru import gru_step, gru_step_backward
 from rnn_helpers.reference.keras_io import (
     forward_from_keras,
     from_keras_arrays,
@@ -28,6 +28,7 @@ from rnn_helpers.reference.weights import init_params, orthogonal
 
 __all__ = [
     "CELLS", "backward", "check_inputs", "forward", "forward_from_keras", "from_keras_arrays", "gru_step",
+    "gru_step_backward",
     "init_params", "layer_activation", "layer_kind", "lstm_step", "lstm_step_backward", "orthogonal",
     "params_from_keras", "params_to_keras", "rnn_step", "rnn_step_backward", "to_keras_arrays",
 ]

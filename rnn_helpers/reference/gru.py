@@ -9,16 +9,23 @@ With ``reset_after=True`` each gate has an input bias and a recurrent bias, and 
 multiplies the recurrent term *after* the matrix product. Keras packs the gates in the order
 z, r, h (= our g): ``kernel`` (D, 3H), ``recurrent_kernel`` (H, 3H), ``bias`` (2, 3H) whose row 0
 is the input biases and row 1 the recurrent biases. Note that z_t weights the *old* state.
+
+Backward through one step (``gru_step_backward``), with dh the total gradient reaching h_t:
+
+    dz = dh ⊙ (h_{t-1} - g_t)      dg = dh ⊙ (1 - z_t)      dh_{t-1} gets dh ⊙ z_t directly
+    da_g = dg ⊙ φ'(g_t):  into W_gx x_t + b_gx as it is, into W_gh h_{t-1} + b_gh times r_t
+    dr = da_g ⊙ (W_gh h_{t-1} + b_gh);  da_z = dz ⊙ z(1 - z);  da_r = dr ⊙ r(1 - r)
 """
 
 from __future__ import annotations
 
 from rnn_helpers._checks import check_positive_int
 from rnn_helpers.activations import get_activation, sigmoid
-from rnn_helpers.reference.checks import check_step_inputs
+from rnn_helpers.reference.checks import check_step_backward_inputs, check_step_inputs
 
 N_STATES = 1  # the state is (h,)
 GATES = ("z", "r", "g")  # Keras packs z, r, h (= our g)
+CACHE_KEYS = ("x", "h_prev", "z", "r", "g", "gh", "h", "params", "dphi")
 
 
 def param_shapes(input_size: int, hidden_size: int) -> dict[str, tuple[int, ...]]:
@@ -34,7 +41,7 @@ def _step(x_t, state, params, activation="tanh"):
     """One time step, unchecked. Returns ``(h_t, (h_t,), cache)``; the cache holds the gates."""
     (h_prev,) = state
     p = params
-    phi, _ = get_activation(activation)
+    phi, dphi = get_activation(activation)
 
     def lin(k):  # input part and recurrent part of gate k, each with its own bias
         return x_t @ p[f"W_{k}x"].T + p[f"b_{k}x"], h_prev @ p[f"W_{k}h"].T + p[f"b_{k}h"]
@@ -44,8 +51,34 @@ def _step(x_t, state, params, activation="tanh"):
     gx, gh = lin("g")
     g = phi(gx + r * gh)                          # candidate   (B, H)
     h = z * h_prev + (1 - z) * g                  # new state   (B, H)
-    cache = {"kind": "gru", "x": x_t, "h_prev": h_prev, "z": z, "r": r, "g": g, "h": h}
+    cache = {"kind": "gru", "x": x_t, "h_prev": h_prev, "z": z, "r": r, "g": g, "gh": gh, "h": h,
+             "params": params, "dphi": dphi}
     return h, (h,), cache
+
+
+def _step_backward(dh_out, dstate, cache):
+    """Backward through one step, unchecked (equations in the module docstring).
+
+    dh_out (B, H): dL/dh_t from this step's output; dstate = (dh_next,) from later steps.
+    Returns ``(dx_t, (dh_prev,), grads)``.
+    """
+    C, p = cache, cache["params"]
+    dh = dh_out + dstate[0]                               # both paths into h_t
+    dz = dh * (C["h_prev"] - C["g"])                      # h = z ⊙ h_prev + (1 - z) ⊙ g
+    da_g = dh * (1 - C["z"]) * C["dphi"](C["g"])          # through g = φ(a_g)
+    da = {"z": dz * C["z"] * (1 - C["z"]),
+          "r": da_g * C["gh"] * C["r"] * (1 - C["r"]),    # r multiplies the recurrent term
+          "g": da_g}
+    dah = {"z": da["z"], "r": da["r"], "g": da_g * C["r"]}   # what reaches each recurrent product
+    grads, dx, dh_prev = {}, 0.0, dh * C["z"]             # the direct path: only ⊙ z_t
+    for k in GATES:
+        grads[f"W_{k}x"] = da[k].T @ C["x"]               # (H, D)
+        grads[f"b_{k}x"] = da[k].sum(axis=0)              # (H,)
+        grads[f"W_{k}h"] = dah[k].T @ C["h_prev"]         # (H, H)
+        grads[f"b_{k}h"] = dah[k].sum(axis=0)             # (H,)
+        dx = dx + da[k] @ p[f"W_{k}x"]                    # (B, D)
+        dh_prev = dh_prev + dah[k] @ p[f"W_{k}h"]         # (B, H)
+    return dx, (dh_prev,), grads
 
 
 def gru_step(x_t, state, params, activation="tanh"):
@@ -55,3 +88,12 @@ def gru_step(x_t, state, params, activation="tanh"):
     """
     x_t, state, params = check_step_inputs("gru", param_shapes, N_STATES, x_t, state, params, activation)
     return _step(x_t, state, params, activation)
+
+
+def gru_step_backward(dh_out, dstate, cache):
+    """Backward through one GRU step, checked: dh_out (B, H), dstate ``(dh_next,)`` or None.
+
+    Returns ``(dx_t, (dh_prev,), grads)``, grads keyed like the parameters.
+    """
+    dh_out, dstate = check_step_backward_inputs("gru", N_STATES, CACHE_KEYS, dh_out, dstate, cache)
+    return _step_backward(dh_out, dstate, cache)

@@ -1,7 +1,7 @@
 """One loop over time for every cell, forward and backward (BPTT): check once, then call the pure steps.
 
-A cell is a step function ``step(x_t, state, params, activation) -> (h_t, new_state, cache)`` and,
-for SimpleRNN and LSTM, a backward step ``step_backward(dh_out, dstate, cache) -> (dx_t,
+A cell is a step function ``step(x_t, state, params, activation) -> (h_t, new_state, cache)`` and
+a backward step ``step_backward(dh_out, dstate, cache) -> (dx_t,
 dstate_prev, grads)``. The loop owns time; the cells know nothing about sequences.
 """
 
@@ -19,7 +19,7 @@ from rnn_helpers.reference.checks import check_cache, check_cell_params, check_s
 
 class Cell(NamedTuple):
     step: object            # the unchecked step (the loop has checked everything once)
-    step_backward: object   # None where the series only needs the forward pass (GRU)
+    step_backward: object   # the unchecked backward step
     param_shapes: object
     n_states: int
     gates: tuple            # weight blocks in Keras' packing order
@@ -31,7 +31,7 @@ CELLS = {
                        simple_rnn.N_STATES, simple_rnn.GATES, simple_rnn.CACHE_KEYS),
     "lstm": Cell(lstm._step, lstm._step_backward, lstm.param_shapes, lstm.N_STATES, lstm.GATES,
                  lstm.CACHE_KEYS),
-    "gru": Cell(gru._step, None, gru.param_shapes, gru.N_STATES, gru.GATES, ("x", "h_prev", "h")),
+    "gru": Cell(gru._step, gru._step_backward, gru.param_shapes, gru.N_STATES, gru.GATES, gru.CACHE_KEYS),
 }
 
 
@@ -91,9 +91,6 @@ def backward(kind, dhs, dstate, caches):
     Returns ``dx`` (B, T, D), ``dstate0`` (tuple) and ``grads`` (dict keyed like the parameters).
     """
     cell = check_kind(kind)
-    if cell.step_backward is None:
-        raise ValueError(f"kind: backward is implemented for 'simple_rnn' and 'lstm', got {kind!r}; "
-                         "use tf.GradientTape on the Keras layer for GRU gradients")
     caches = _check_caches(kind, cell, caches)
     B, H = caches[-1]["h"].shape
     dtype = caches[-1]["h"].dtype

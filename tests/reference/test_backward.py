@@ -32,7 +32,7 @@ def loss_np(kind, activation, p):
 
 
 CASES = [("simple_rnn", "tanh"), ("simple_rnn", "relu"), ("simple_rnn", "sigmoid"),
-         ("lstm", "tanh"), ("lstm", "relu")]
+         ("lstm", "tanh"), ("lstm", "relu"), ("gru", "tanh"), ("gru", "relu"), ("gru", "sigmoid")]
 
 
 @pytest.mark.parametrize(("kind", "activation"), CASES)
@@ -54,7 +54,7 @@ def test_bptt_matches_finite_differences(kind, activation):
 @pytest.mark.parametrize(("kind", "activation"), CASES)
 def test_bptt_matches_gradient_tape(kind, activation):
     p = problem(kind, activation, seed=3)
-    cls = {"simple_rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM}[kind]
+    cls = {"simple_rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM, "gru": keras.layers.GRU}[kind]
     layer = cls(H, activation=activation, return_sequences=True, return_state=True, dtype="float64")
     layer(p["x"][:1])
     params_to_keras(p["params"], layer)
@@ -86,3 +86,17 @@ def test_backward_without_final_state_gradient_is_zero_state_gradient():
     b = backward("lstm", p["G"], tuple(np.zeros((B, H)) for _ in range(2)), caches)
     np.testing.assert_array_equal(a[0], b[0])
     assert all(np.array_equal(a[2][k], b[2][k]) for k in a[2])
+
+
+def test_the_gru_step_backward_is_the_loops_last_step():
+    from rnn_helpers.reference import gru_step, gru_step_backward
+
+    p = problem("gru", "tanh")
+    x_t, state = p["x"][:, 0], (p["state0"][0],)
+    _, _, cache = gru_step(x_t, state, p["params"])
+    dh = p["G"][:, 0]
+    dx, (dh_prev,), grads = gru_step_backward(dh, None, cache)
+    dx_loop, (dh0_loop,), grads_loop = backward("gru", p["G"][:, :1], None, [cache])
+    np.testing.assert_array_equal(dx, dx_loop[:, 0])
+    np.testing.assert_array_equal(dh_prev, dh0_loop)
+    assert all(np.array_equal(grads[k], grads_loop[k]) for k in grads)
