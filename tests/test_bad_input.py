@@ -349,6 +349,11 @@ TABLE = {
         dh_out=ARRAY, dstate=(TEXT, bad("two arrays", zeros_state(2), ValueError)),
         cache=(NONE, bad("{}", {}, ValueError),
                bad("an lstm cache", Lazy(lambda: run("lstm")[2][0]), ValueError))),
+    "rnn_helpers.reference.gru.gru_step_backward": S(
+        lambda: {"dh_out": np.ones((B, H)), "dstate": None, "cache": run("gru")[2][0]},
+        dh_out=ARRAY, dstate=(TEXT, bad("two arrays", zeros_state(2), ValueError)),
+        cache=(NONE, bad("{}", {}, ValueError),
+               bad("an lstm cache", Lazy(lambda: run("lstm")[2][0]), ValueError))),
     "rnn_helpers.reference.lstm.lstm_step_backward": S(
         lambda: {"dh_out": np.ones((B, H)), "dstate": None, "cache": run("lstm")[2][0]},
         dh_out=ARRAY, dstate=(TEXT, bad("one array", zeros_state(1), ValueError)),
@@ -372,8 +377,8 @@ TABLE = {
         activation=ACTIVATION),
     "rnn_helpers.reference.loop.backward": S(
         lambda: {"kind": "lstm", "dhs": np.ones((B, T, H)), "dstate": None, "caches": run("lstm")[2]},
-        kind=CHOICE + (bad("'gru'", "gru", ValueError), bad("'simple_rnn' for lstm caches", "simple_rnn",
-                                                            ValueError)),
+        kind=CHOICE + (bad("'gru' for lstm caches", "gru", ValueError),
+                       bad("'simple_rnn' for lstm caches", "simple_rnn", ValueError)),
         dhs=ARRAY + (bad("wrong T", np.ones((B, T + 1, H)), ValueError),),
         dstate=(TEXT, bad("one array", zeros_state(1), ValueError)), words={"kind": "kind|caches"},
         caches=(NONE, bad("[]", [], ValueError), bad("[{}]", [{}], ValueError), bad("a dict", {}, TypeError),
