@@ -58,6 +58,9 @@ SWEEPS = {
                            "the word-level English -> Spanish verse translator, BLEU, 3 seeds",
                            "under 1 min"),
     # -- 08 forecasting --
+    "forecasting_models": ("rnn_helpers.sweeps.forecasting", "forecast_models",
+                           "naive, seasonal naive, linear AR and GRU (recursive and direct) on CO2 and "
+                           "the airline passengers, 3 seeds", "about 1.5 min"),
     # -- 09 speech recognition --
     # -- 10 music generation --
     # -- 11 video --

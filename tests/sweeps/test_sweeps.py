@@ -17,7 +17,8 @@ POINT = {"digits_architectures": ("kind",), "digits_pixels": ("kind", "activatio
          "adding_clipping": ("clip",),
          "text_generation_seeds": ("kind",),
          "sentiment_models": (),                                 # one run per seed holds every model
-         "translation_attention": ("attention",), "translation_verses": ()}
+         "translation_attention": ("attention",), "translation_verses": (),
+         "forecasting_models": ("series",)}
 
 
 @pytest.mark.parametrize("name", list(SWEEPS))
@@ -52,7 +53,9 @@ def test_epochs_match_the_settings():
         for run in sweep.runs:        # "val_loss", or "<model>_val_loss" when a run trains several models
             keys = [k for k in run if k == "val_loss" or k.endswith("_val_loss")] or \
                 [k for k in run if k == "loss"]          # trained without a validation split (07's runs)
-            assert keys and all(len(run[k]) == sweep.settings["epochs"] for k in keys), (name, keys)
+            epochs = sweep.settings["epochs"]                  # or {series: epochs} (08's two series)
+            epochs = epochs[run["series"]] if isinstance(epochs, dict) else epochs
+            assert keys and all(len(run[k]) == epochs for k in keys), (name, keys)
 
 
 def _toy():
