@@ -81,6 +81,6 @@ def input_gradient_by_lag(model, x) -> np.ndarray:
     xt = tf.constant(_windows("x", x, window))
     with tf.GradientTape() as tape:
         tape.watch(xt)
-        first = model(xt)[:, 0]
-    g = np.abs(tape.gradient(tf.reduce_sum(first), xt).numpy()[..., 0])   # (N, W), oldest first
+        total = tf.reduce_sum(model(xt)[:, 0])          # windows are independent: one backward pass
+    g = np.abs(tape.gradient(total, xt).numpy()[..., 0])                   # (N, W), oldest first
     return g.mean(axis=0)[::-1].astype(np.float64)                          # lag 0 first
