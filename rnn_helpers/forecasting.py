@@ -33,8 +33,11 @@ class Split(NamedTuple):
     def part(self, name) -> tuple[int, int]:
         """(first, stop) step of the part ``name`` ("train", "val" or "test")."""
         name = check_choice("name", name, PARTS)
-        return {"train": (0, self.train_end), "val": (self.train_end, self.val_end),
-                "test": (self.val_end, self.n)}[name]
+        return {
+            "train": (0, self.train_end),
+            "val": (self.train_end, self.val_end),
+            "test": (self.val_end, self.n),
+        }[name]
 
 
 def chronological_split(n, val_fraction=0.15, test_fraction=0.15) -> Split:
@@ -44,8 +47,10 @@ def chronological_split(n, val_fraction=0.15, test_fraction=0.15) -> Split:
     test_fraction = check_number("test_fraction", test_fraction, low=0.0, high=0.5)
     val_n, test_n = round(n * val_fraction), round(n * test_fraction)
     if min(val_n, test_n) < 1 or n - val_n - test_n < 1:
-        raise ValueError(f"val_fraction, test_fraction: expected at least one step in each part of "
-                         f"{n}, got {n - val_n - test_n} / {val_n} / {test_n}")
+        raise ValueError(
+            f"val_fraction, test_fraction: expected at least one step in each part of "
+            f"{n}, got {n - val_n - test_n} / {val_n} / {test_n}"
+        )
     return Split(n, n - val_n - test_n, n - test_n)
 
 
@@ -74,7 +79,9 @@ def fit_scaler(values) -> Scaler:
     values = as_numbers("values", values, finite=False)
     known = values[~np.isnan(values)]
     if known.size < 2 or not np.all(np.isfinite(known)):
-        raise ValueError(f"values: expected at least 2 finite values, got {known.size} known of {values.size}")
+        raise ValueError(
+            f"values: expected at least 2 finite values, got {known.size} known of {values.size}"
+        )
     sd = float(known.std())
     if sd == 0:
         raise ValueError("values: expected values that vary, got a constant")
@@ -111,13 +118,15 @@ def make_windows(z, window, horizon=1, part=None, lag=0) -> Windows:
     window, horizon = check_positive_int("window", window), check_positive_int("horizon", horizon)
     lag = check_int("lag", lag, low=0)
     first, stop = (0, z.size) if part is None else _part(part, z.size)
-    lo = max(lag + window - 1, first - 1)                    # the first origin with a full window
+    lo = max(lag + window - 1, first - 1)  # the first origin with a full window
     origins = np.arange(lo, stop - horizon)
     if origins.size == 0:
-        raise ValueError(f"window, horizon: expected a window ({window}) and horizon ({horizon}) that fit "
-                         f"in steps {first}..{stop - 1} of a series of {z.size} (after {lag} undefined)")
-    x = np.stack([z[o - window + 1: o + 1] for o in origins])
-    y = np.stack([z[o + 1: o + 1 + horizon] for o in origins])
+        raise ValueError(
+            f"window, horizon: expected a window ({window}) and horizon ({horizon}) that fit "
+            f"in steps {first}..{stop - 1} of a series of {z.size} (after {lag} undefined)"
+        )
+    x = np.stack([z[o - window + 1 : o + 1] for o in origins])
+    y = np.stack([z[o + 1 : o + 1 + horizon] for o in origins])
     if np.isnan(x).any() or np.isnan(y).any():
         raise ValueError("z: expected no NaN inside the windows (fill the gaps first, or raise lag)")
     return Windows(x, y, origins)
@@ -152,7 +161,9 @@ def linear_ar_predict(coef, x) -> np.ndarray:
     """[x, 1] @ coef: x (N, W), coef (W + 1, H) from ``fit_linear_ar``; returns (N, H)."""
     coef, x = as_numbers("coef", coef, ndim=2), as_numbers("x", x, ndim=2)
     if coef.shape[0] != x.shape[1] + 1:
-        raise ValueError(f"coef: expected {x.shape[1] + 1} rows for windows of {x.shape[1]}, got {coef.shape[0]}")
+        raise ValueError(
+            f"coef: expected {x.shape[1] + 1} rows for windows of {x.shape[1]}, got {coef.shape[0]}"
+        )
     return np.hstack([x, np.ones((x.shape[0], 1))]) @ coef
 
 
@@ -185,12 +196,14 @@ def to_levels(y, origins, z_pred, lag=1, log=False) -> np.ndarray:
         raise ValueError(f"z_pred: expected {origins.size} rows like origins, got {z_pred.shape[0]}")
     lag = check_int("lag", lag, low=1)
     if origins.min() < lag - 1 or origins.max() >= y.size:
-        raise ValueError(f"origins: expected steps {lag - 1}..{y.size - 1}, got {origins.min()}..{origins.max()}")
+        raise ValueError(
+            f"origins: expected steps {lag - 1}..{y.size - 1}, got {origins.min()}..{origins.max()}"
+        )
     f = np.log(y) if log else y
     H = z_pred.shape[1]
     out = np.empty_like(z_pred, dtype=np.float64)
     for k in range(1, H + 1):
-        back = k - lag                                      # steps after the origin of f(y_{o+k-lag})
+        back = k - lag  # steps after the origin of f(y_{o+k-lag})
         base = f[origins + back] if back <= 0 else out[:, back - 1]
         out[:, k - 1] = base + z_pred[:, k - 1]
     return np.exp(out) if log else out
@@ -207,7 +220,7 @@ def seasonal_naive_forecast(y, origins, horizon, season) -> np.ndarray:
     y, origins = _series("y", y), _origins(origins, y)
     horizon, season = check_positive_int("horizon", horizon), check_positive_int("season", season)
     k = np.arange(1, horizon + 1)
-    back = k - season * np.ceil(k / season).astype(int)     # <= 0: a step already seen
+    back = k - season * np.ceil(k / season).astype(int)  # <= 0: a step already seen
     if origins.min() + back.min() < 0:
         raise ValueError(f"origins: expected origins at least {-back.min()} steps in, got {origins.min()}")
     return y[origins[:, None] + back[None, :]]
@@ -216,8 +229,10 @@ def seasonal_naive_forecast(y, origins, horizon, season) -> np.ndarray:
 def _origins(origins, y) -> np.ndarray:
     origins = as_numbers("origins", origins, ndim=1)
     if not np.issubdtype(origins.dtype, np.integer) or origins.min() < 0 or origins.max() >= y.size:
-        raise ValueError(f"origins: expected integer steps 0..{y.size - 1}, got {origins.dtype} "
-                         f"{origins.min()}..{origins.max()}")
+        raise ValueError(
+            f"origins: expected integer steps 0..{y.size - 1}, got {origins.dtype} "
+            f"{origins.min()}..{origins.max()}"
+        )
     return origins
 
 
@@ -226,8 +241,10 @@ def targets(y, origins, horizon) -> np.ndarray:
     y, origins = _series("y", y), _origins(origins, y)
     horizon = check_positive_int("horizon", horizon)
     if origins.max() + horizon >= y.size:
-        raise ValueError(f"horizon: expected origins + horizon inside the series ({y.size}), got "
-                         f"{origins.max()} + {horizon}")
+        raise ValueError(
+            f"horizon: expected origins + horizon inside the series ({y.size}), got "
+            f"{origins.max()} + {horizon}"
+        )
     return y[origins[:, None] + np.arange(1, horizon + 1)[None, :]]
 
 

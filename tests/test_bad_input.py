@@ -1160,6 +1160,103 @@ TABLE = {
     "rnn_helpers.sweeps.translation.verse_comparison": S(
         {"seeds": [0]}, seeds=(NONE, bad("[]", [], ValueError), bad("[-1]", [-1], ValueError))),
     # -- 08 forecasting: entries below this line --
+    "rnn_helpers.forecasting.chronological_split": S(
+        {"n": 100}, n=INT[:-1] + (bad("2", 2, ValueError),),
+        val_fraction=NUMBER + (bad("0.6", 0.6, ValueError), bad("0.001", 0.001, ValueError)),
+        test_fraction=NUMBER + (bad("-0.1", -0.1, ValueError),),
+        words={"val_fraction": "val_fraction", "test_fraction": "test_fraction"}),
+    "rnn_helpers.forecasting.fit_scaler": S(
+        {"values": [1.0, 2.0, NAN, 4.0]},
+        values=(NONE, A_TEXT, A_BOOL, A_CPLX, A_INF, bad("constant", [2.0, 2.0, 2.0], ValueError),
+                bad("one value", [1.0, NAN], ValueError))),
+    "rnn_helpers.forecasting.difference": S(
+        {"y": [1.0, 2.0, 4.0, 7.0], "lag": 1},
+        y=ARRAY + (bad("one value", [1.0], ValueError),), lag=INT + (bad("4 >= len", 4, ValueError),),
+        extra=[X("negative under log", lambda: _m("forecasting").difference([1.0, -2.0, 3.0], log=True),
+                 ValueError, "y")]),
+    "rnn_helpers.forecasting.make_windows": S(
+        {"z": np.arange(20.0), "window": 4, "horizon": 2, "part": (10, 20)},
+        z=(NONE, A_TEXT, A_BOOL, A_CPLX, A_NDIM), window=INT + (bad("30", 30, ValueError),),
+        horizon=INT + (bad("0", 0, ValueError), bad("-1", -1, ValueError)),
+        part=(bad("3", 3, TypeError), bad("(5, 5)", (5, 5), ValueError), bad("(0, 99)", (0, 99), ValueError)),
+        lag=(bad("-1", -1, ValueError), bad("'1'", "1", TypeError))),
+    "rnn_helpers.forecasting.fit_linear_ar": S(
+        {"x": np.arange(12.0).reshape(4, 3) ** 1.5, "y": np.ones((4, 2))},
+        x=ARRAY, y=ARRAY[:-1] + (bad("3 rows", np.ones((3, 2)), ValueError),),
+        ridge=NUMBER + (bad("-1", -1.0, ValueError),)),
+    "rnn_helpers.forecasting.linear_ar_predict": S(
+        {"coef": np.ones((4, 2)), "x": np.ones((5, 3))},
+        coef=ARRAY[:-1] + (bad("3 rows", np.ones((3, 2)), ValueError),), x=ARRAY),
+    "rnn_helpers.forecasting.recursive_forecast": S(
+        {"step": lambda x: x[:, -1], "x": np.ones((5, 3)), "horizon": 4},
+        step=(NONE, bad("3", 3, TypeError)), x=ARRAY, horizon=INT + (bad("-2", -2, ValueError),)),
+    "rnn_helpers.forecasting.to_levels": S(
+        {"y": np.arange(1.0, 11.0), "origins": np.array([5, 6]), "z_pred": np.ones((2, 3)), "lag": 1},
+        y=ARRAY, origins=(NONE, A_TEXT, bad("[0, 99]", np.array([0, 99]), ValueError)),
+        z_pred=ARRAY[:-1] + (bad("3 rows", np.ones((3, 3)), ValueError),), lag=INT),
+    "rnn_helpers.forecasting.naive_forecast": S(
+        {"y": np.arange(10.0), "origins": np.array([3, 4]), "horizon": 2},
+        y=ARRAY, origins=(NONE, bad("floats", np.array([1.5]), ValueError),
+                          bad("[99]", np.array([99]), ValueError)),
+        horizon=INT),
+    "rnn_helpers.forecasting.seasonal_naive_forecast": S(
+        {"y": np.arange(30.0), "origins": np.array([12, 20]), "horizon": 3, "season": 12},
+        y=ARRAY, origins=(NONE, bad("[2]: not a season in", np.array([2]), ValueError)), horizon=INT,
+        season=INT),
+    "rnn_helpers.forecasting.targets": S(
+        {"y": np.arange(10.0), "origins": np.array([3, 4]), "horizon": 2},
+        y=ARRAY, origins=(NONE, bad("[-1]", np.array([-1]), ValueError)),
+        horizon=INT + (bad("9: past the end", 9, ValueError),)),
+    "rnn_helpers.forecasting.mae_by_horizon": S(
+        {"truth": np.ones((4, 3)), "forecast": np.zeros((4, 3))},
+        truth=ARRAY, forecast=ARRAY[:-1] + (bad("(4, 2)", np.zeros((4, 2)), ValueError),)),
+    "rnn_helpers.forecasting.residual_band": S(
+        {"truth": np.arange(12.0).reshape(4, 3), "forecast": np.zeros((4, 3)), "coverage": 0.9},
+        truth=ARRAY, forecast=ARRAY[:-1] + (bad("(4, 2)", np.zeros((4, 2)), ValueError),),
+        coverage=NUMBER + (bad("1", 1.0, ValueError), bad("0", 0.0, ValueError),
+                           bad("90", 90.0, ValueError))),
+    "rnn_helpers.forecasting.band_coverage": S(
+        {"truth": np.ones((4, 3)), "forecast": np.zeros((4, 3)), "band": (np.full(3, -1.0), np.ones(3))},
+        truth=ARRAY, forecast=ARRAY[:-1] + (bad("(4, 2)", np.zeros((4, 2)), ValueError),),
+        band=(NONE, bad("[lo, hi]", [np.zeros(3), np.ones(3)], TypeError),
+              bad("2 steps", (np.zeros(2), np.ones(2)), ValueError))),
+    "rnn_helpers.models.forecaster.build_forecaster": S(
+        {"window": 4, "horizon": 2}, window=INT, horizon=INT + (bad("-1", -1, ValueError),), kind=CHOICE,
+        units=INT, seed=SEED, learning_rate=POSITIVE),
+    "rnn_helpers.models.forecaster.train_forecaster": S(
+        lambda: {"model": _forecaster(), "x_train": np.zeros((8, 4)), "y_train": np.zeros((8, 2)),
+                 "x_val": np.zeros((3, 4)), "y_val": np.zeros((3, 2)), "epochs": 1},
+        model=(NONE, bad("a layer", Lazy(lambda: layer("gru")), TypeError)),
+        x_train=ARRAY + (bad("window 5", np.zeros((8, 5)), ValueError),),
+        y_train=ARRAY[:-1] + (bad("horizon 3", np.zeros((8, 3)), ValueError),),
+        x_val=(NONE, bad("window 3", np.zeros((3, 3)), ValueError)),
+        y_val=(NONE, bad("2 rows", np.zeros((2, 2)), ValueError)), epochs=INT, batch_size=INT),
+    "rnn_helpers.models.forecaster.predict_windows": S(
+        lambda: {"model": _forecaster(), "x": np.zeros((3, 4))},
+        model=(NONE, TEXT), x=ARRAY + (bad("window 5", np.zeros((3, 5)), ValueError),
+                                       bad("no windows", np.zeros((0, 4)), ValueError))),
+    "rnn_helpers.models.forecaster.input_gradient_by_lag": S(
+        lambda: {"model": _forecaster(), "x": np.zeros((3, 4))},
+        model=(NONE, TEXT), x=ARRAY + (bad("window 5", np.zeros((3, 5)), ValueError),)),
+    "rnn_helpers.plots.forecast.plot_forecast": S(
+        {"dates": np.arange(10), "y": np.arange(10.0), "origin": 5, "forecasts": {"a": np.ones(3)},
+         "band": (np.full(3, -1.0), np.ones(3))},
+        dates=(bad("8 dates", np.arange(8), ValueError),), y=ARRAY,
+        origin=(NONE, bad("8: no room for 3 steps", 8, ValueError), bad("-1", -1, ValueError)),
+        forecasts=(NONE, bad("{}", {}, ValueError), bad("{'a': [nan]}", {"a": [NAN]}, ValueError),
+                   bad("two lengths", {"a": np.ones(3), "b": np.ones(2)}, ValueError)),
+        history=INT, ax=AXES, words={"dates": "dates"}),
+    "rnn_helpers.plots.forecast.plot_error_by_horizon": S(
+        {"errors": {"naive": np.ones(4), "gru": np.ones((3, 4))}},
+        errors=(NONE, bad("{}", {}, TypeError), bad("{'a': [nan]}", {"a": [NAN]}, ValueError),
+                bad("3-D", {"a": np.ones((2, 2, 2))}, ValueError)), ax=AXES),
+    "rnn_helpers.sweeps.forecasting.forecast_data": S({"name": "airline"}, name=CHOICE),
+    "rnn_helpers.sweeps.forecasting.forecast_run": S({"name": "airline", "seed": 0}, name=CHOICE, seed=SEED),
+    "rnn_helpers.sweeps.forecasting.forecast_models": S(
+        {"seeds": [0]}, seeds=(NONE, bad("[]", [], ValueError), bad("[-1]", [-1], ValueError))),
+    "rnn_helpers.sweeps.forecasting.mae_table": S(
+        lambda: {"sweep": _m("sweeps").load_sweep("forecasting_models")},
+        sweep=(NONE, bad("a dict", {}, TypeError))),
     "rnn_helpers.datasets.series.fill_gaps": S(
         {"values": [1.0, NAN, 3.0]},
         values=(NONE, A_TEXT, A_BOOL, A_CPLX, A_INF, A_NDIM, A_EMPTY,
@@ -1190,6 +1287,13 @@ TABLE = {
     # -- 10 music generation: entries below this line --
     # -- 11 video: entries below this line --
 }
+
+
+@functools.cache
+def _forecaster():
+    from rnn_helpers.models.forecaster import build_forecaster
+
+    return build_forecaster(4, 2, units=3)
 
 
 def _stateful():
@@ -1247,6 +1351,10 @@ EXCLUDED = {
     "rnn_helpers.sweeps.translation.date_data": "takes no arguments",
     "rnn_helpers.sweeps.translation.verse_data": "takes no arguments",
     # -- 08 forecasting: exclusions below this line --
+    "rnn_helpers.forecasting.Split": "a plain record returned by chronological_split (checked)",
+    "rnn_helpers.forecasting.Scaler": "a plain record returned by fit_scaler (checked)",
+    "rnn_helpers.forecasting.Windows": "a plain record returned by make_windows (checked)",
+    "rnn_helpers.sweeps.forecasting.Setting": "the constant settings of SERIES, never built by a student",
     "rnn_helpers.datasets.series.load_co2": "takes no arguments",
     "rnn_helpers.datasets.series.load_airline": "takes no arguments",
     "rnn_helpers.datasets.series.Series": "a plain record returned by load_co2 / load_airline (checked)",

@@ -40,8 +40,15 @@ def plot_forecast(dates, y, origin, forecasts, band=None, history=52, ax=None, y
     if band is not None:
         low, high = (as_array("band", b, ndim=1, dtype=np.float64) for b in band)
         first = next(iter(forecasts.values()))
-        ax.fill_between(dates[ahead], first + low, first + high, color=COLORS[1], alpha=0.2, lw=0,
-                        label=f"band around {next(iter(forecasts))}")
+        ax.fill_between(
+            dates[ahead],
+            first + low,
+            first + high,
+            color=COLORS[1],
+            alpha=0.2,
+            lw=0,
+            label=f"band around {next(iter(forecasts))}",
+        )
     ax.axvline(dates[origin], color="0.6", lw=0.8)
     if ylabel:
         ax.set_ylabel(ylabel)
@@ -52,7 +59,9 @@ def plot_forecast(dates, y, origin, forecasts, band=None, history=52, ax=None, y
 def plot_error_by_horizon(errors, ax=None, ylabel="mean absolute error"):
     """Error against steps ahead: {label: (H,) or (seeds, H)}; over seeds a line per seed, faint."""
     if not isinstance(errors, dict) or not errors:
-        raise TypeError(f"errors: expected a non-empty dict {{label: (H,) or (seeds, H)}}, got {errors!r:.60}")
+        raise TypeError(
+            f"errors: expected a non-empty dict {{label: (H,) or (seeds, H)}}, got {errors!r:.60}"
+        )
     ax = target_axes(ax)
     for color, (label, e) in zip(COLORS, errors.items()):
         e = as_array(f"errors[{label!r}]", e, dtype=np.float64)
@@ -61,11 +70,16 @@ def plot_error_by_horizon(errors, ax=None, ylabel="mean absolute error"):
         rows = e[None] if e.ndim == 1 else e
         k = np.arange(1, rows.shape[1] + 1)
         for i, row in enumerate(rows):
-            ax.plot(k, row, color=color, lw=1.6 if rows.shape[0] == 1 else 1.0,
-                    alpha=1.0 if rows.shape[0] == 1 else 0.7, label=label if i == 0 else None)
+            ax.plot(
+                k,
+                row,
+                color=color,
+                lw=1.6 if rows.shape[0] == 1 else 1.0,
+                alpha=1.0 if rows.shape[0] == 1 else 0.7,
+                label=label if i == 0 else None,
+            )
     ax.set_xlabel("steps ahead")
     ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
     legend_below(ax)
     return ax
-
