@@ -4,6 +4,8 @@ One test per answer, in the order of ``THINGS_TO_TRY``; a changed widget that br
 numbers fails here, and the answer (and the answer sheet) must then be rewritten.
 """
 
+import re
+
 import numpy as np
 import pytest
 
@@ -82,10 +84,13 @@ def test_memory_sigmoid_fades_at_least_by_rho_over_4(memory):
         _set(memory, activation="sigmoid", radius=rho)
         r = memory.curve
         assert np.all(r <= r[0] * (rho / 4) ** t * (1 + 1e-9) + 1e-15)     # + float64 rounding
-    _set(memory, radius=1.5)
-    assert "below 1e-15 from step 31" in memory.note
-    _set(memory, radius=1.0)
-    assert "below 1e-15 from step 23" in memory.note
+    # Near 1e-15 the curve is a difference of sigmoid states near 0.5, a few ulps apart, so the exact
+    # step it first drops below 1e-15 depends on the BLAS kernel's rounding (23 on one machine, 24 on
+    # another at rho = 1.0, where curve[23] is 1.03e-15). Assert a window around it, not one step.
+    for rho, (lo, hi) in {1.5: (29, 33), 1.0: (21, 26)}.items():
+        _set(memory, radius=rho)
+        found = re.search(r"below 1e-15 from step (\d+)", memory.note)
+        assert found and lo <= int(found.group(1)) <= hi, (rho, memory.note)
 
 
 # --- gradient_explorer (notebook 02) -------------------------------------------------------------

@@ -12,8 +12,15 @@ scores about 0.15 on the validation set.
 from __future__ import annotations
 
 import keras
+import numpy as np
 
-from rnn_helpers._checks import check_choice, check_number, check_positive_int, check_seed
+from rnn_helpers._checks import (
+    check_choice,
+    check_number,
+    check_positive_int,
+    check_positive_number,
+    check_seed,
+)
 from rnn_helpers.datasets.synthetic import adding_problem
 from rnn_helpers.sweeps import check_seeds, per_epoch
 
@@ -56,6 +63,28 @@ def clipping_run(clip, seed=0, epochs=EPOCHS, callbacks=()):
     record = {"clip": clip, "seed": seed,
               **per_epoch(history)}
     return model, record
+
+
+def steps_to_nan(gain, seed=0, learning_rate=0.01, epochs=1):
+    """Train ``build_starting_rnn(gain=gain, seed=seed)`` on the adding problem with plain
+    ``SGD(learning_rate)``, batch 64, stopping at the first NaN loss (``TerminateOnNaN``).
+
+    Returns the number of updates made before the first batch whose loss was NaN (0: the very first
+    batch), or None if every batch of the ``epochs`` stayed finite. The notebook's run (b) on other seeds.
+    """
+    gain = check_number("gain", gain, low=0.0)
+    learning_rate = check_positive_number("learning_rate", learning_rate)
+    epochs = check_positive_int("epochs", epochs)
+    losses = []
+    record = keras.callbacks.LambdaCallback(
+        on_train_batch_end=lambda batch, logs: losses.append(logs["loss"]))
+    model = build_starting_rnn(gain=gain, seed=seed)
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=learning_rate), loss="mse")
+    (x_train, y_train), _ = adding_data()
+    model.fit(x_train, y_train, batch_size=BATCH, epochs=epochs, verbose=0,
+              callbacks=[record, keras.callbacks.TerminateOnNaN()])
+    nan = np.flatnonzero(np.isnan(np.asarray(losses, dtype=float)))
+    return int(nan[0]) if nan.size else None
 
 
 def clipping(seeds=SEEDS):
