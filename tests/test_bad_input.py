@@ -776,6 +776,9 @@ TABLE = {
     "rnn_helpers.sweeps.clipping.build_starting_rnn": S({"seq_len": 5}, seq_len=INT, gain=NUMBER, seed=SEED),
     "rnn_helpers.sweeps.clipping.clipping_run": S({"clip": "none", "epochs": 1}, clip=CHOICE, seed=SEED,
                                                   epochs=INT),
+    "rnn_helpers.sweeps.clipping.steps_to_nan": S(
+        {"gain": 1.6}, gain=NUMBER + (bad("-1", -1.0, ValueError),), seed=SEED, learning_rate=POSITIVE,
+        epochs=INT),
     "rnn_helpers.sweeps.clipping.clipping": S({"seeds": (0,)},
                                               seeds=(NONE, bad("[0, 0]", [0, 0], ValueError))),
 
@@ -1286,7 +1289,51 @@ TABLE = {
         gap=NUMBER + (bad("-1", -1.0, ValueError), bad("5", 5.0, ValueError))),
     # -- 10 music generation: entries below this line --
     # -- 11 video: entries below this line --
+    # -- 12 beyond RNNs: entries below this line --
+    "rnn_helpers.attention.softmax": S(
+        {"z": [[0.0, 1.0], [2.0, -np.inf]]},
+        z=(NONE, A_TEXT, A_BOOL, A_CPLX, A_NAN, bad("+inf", [0.0, INF], ValueError)),
+        axis=(bad("2 of a 2-D array", 2, ValueError),)),
+    "rnn_helpers.attention.causal_mask": S({"T": 3}, T=INT),
+    "rnn_helpers.attention.scaled_dot_product_attention": S(
+        {"q": np.ones((2, 3)), "k": np.ones((4, 3)), "v": np.ones((4, 5))},
+        q=ARRAY[:-1] + (bad("1-D", np.ones(3), ValueError),),
+        k=ARRAY[:-1] + (bad("another d", np.ones((4, 2)), ValueError),),
+        v=ARRAY[:-1] + (bad("3 values for 4 keys", np.ones((3, 5)), ValueError),),
+        mask=(bad("floats", np.ones((2, 4)), TypeError), bad("(4, 2)", np.ones((4, 2), bool), ValueError))),
+    "rnn_helpers.attention.multi_head_attention": S(
+        lambda: {"x_q": np.ones((1, 3, 4)), "x_kv": np.ones((1, 2, 4)), "params": _mha_params()},
+        x_q=ARRAY + (bad("5 features", np.ones((1, 3, 5)), ValueError),),
+        x_kv=ARRAY + (bad("another batch", np.ones((2, 2, 4)), ValueError),
+                      bad("5 features", np.ones((1, 2, 5)), ValueError)),
+        params=(NONE, bad("no W_o", Lazy(lambda: {k: v for k, v in _mha_params().items() if k != "W_o"}),
+                          ValueError),
+                bad("W_q (4, 2)", Lazy(lambda: {**_mha_params(), "W_q": np.ones((4, 2))}), ValueError)),
+        mask=(bad("(3, 3)", np.ones((3, 3), bool), ValueError),)),
+    "rnn_helpers.attention.params_from_keras_mha": S(
+        lambda: {"layer": _mha_layer()},
+        layer=(NONE, bad("a Dense layer", Lazy(dense), TypeError),
+               bad("unbuilt", Lazy(lambda: _mha_layer(built=False)), ValueError))),
+    "rnn_helpers.attention.positional_encoding": S({"T": 3, "D": 4}, T=INT, D=INT),
 }
+
+
+def _mha_params(D=4, heads=2, d=3):
+    """Multi-head parameters in Keras' layout, as params_from_keras_mha gives them."""
+    rng = np.random.default_rng(0)
+    shapes = {"W_q": (D, heads, d), "b_q": (heads, d), "W_k": (D, heads, d), "b_k": (heads, d),
+              "W_v": (D, heads, d), "b_v": (heads, d), "W_o": (heads, d, D), "b_o": (D,)}
+    return {key: rng.normal(size=shape) for key, shape in shapes.items()}
+
+
+def _mha_layer(built=True):
+    import keras
+
+    layer = keras.layers.MultiHeadAttention(num_heads=2, key_dim=3)
+    if built:
+        x = np.ones((1, 2, 4), dtype="float32")
+        layer(x, x)
+    return layer
 
 
 @functools.cache
@@ -1514,7 +1561,7 @@ def test_the_valid_calls_are_valid():
             "build_sequence_regressor", "run_sweep", "architectures", "pixels", "pixel_run",
             "build_first_value_model", "initialisation_run", "initialisations", "classifier_record",
             "rows_run", "rows_activation",
-            "clipping_run", "clipping",
+            "clipping_run", "clipping", "steps_to_nan",
             "plot_loss_surface", "BlitRenderer", "find_wall", "comparison_table"}
     slow |= SLOW_05 | SLOW_06 | SLOW_07
     failures = []
