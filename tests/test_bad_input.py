@@ -221,6 +221,24 @@ def labelled_ax():
 
 
 LAYER = (NONE, bad("a Dense layer", Lazy(dense), TypeError), bad("'lstm'", "lstm", TypeError))
+
+# 10 music generation: valid pitches and tokens, and what is wrong with them
+P10 = np.array([[60, 55, 52, 48], [62, 57, 53, 0]])                   # (T, 4): soprano, alto, tenor, bass
+OPENING10 = np.array([[64, 62, 60, 0], [64, 63, 61, 60]])            # inside PitchVocabulary(60, 64)
+PITCHES_BAD = ARRAY + (bad("floats", P10 * 1.0, TypeError), bad("(2, 3)", P10[:, :3], ValueError),
+                       bad("no steps", np.zeros((0, 4), int), ValueError),
+                       bad("pitch 128", np.array([[128, 60, 60, 60]]), ValueError),
+                       bad("pitch -1", np.array([[-1, 60, 60, 60]]), ValueError))
+TOKENS_BAD = (NONE, A_TEXT, A_BOOL, A_NAN, A_NDIM, bad("floats", np.zeros(8), TypeError),
+              bad("length 6", np.zeros(6, int), ValueError), bad("empty", np.zeros(0, int), ValueError),
+              bad("id -1", np.array([-1, 0, 0, 0]), ValueError),
+              bad("id 128", np.array([128, 0, 0, 0]), ValueError))
+STREAMS_BAD = (NONE, bad("one array, not a list", np.arange(8), TypeError), bad("[]", [], TypeError),
+               bad("length 6", [np.zeros(6, int)], ValueError), bad("floats", [np.zeros(8)], TypeError),
+               bad("id 3 >= V", [np.arange(8)], ValueError))
+LAGS_BAD = (NONE, bad("4, not a tuple", 4, TypeError), bad("()", (), TypeError),
+            bad("(5,)", (5,), ValueError),
+            bad("(0,)", (0,), ValueError), bad("(2.5,)", (2.5,), TypeError))
 CHAR_MODEL = (NONE, bad("a Dense layer", Lazy(dense), TypeError),
               bad("a classifier", Lazy(lambda: _trained_model().model), ValueError))  # not a char model
 SAT = {"f": (np.array([0.1, 0.2]), np.array([0.3, 0.4]))}
@@ -1288,6 +1306,96 @@ TABLE = {
                                    bad("'3a'", "3a", ValueError)),
         gap=NUMBER + (bad("-1", -1.0, ValueError), bad("5", 5.0, ValueError))),
     # -- 10 music generation: entries below this line --
+    "rnn_helpers.music.check_pitches": S({"name": "pitches", "pitches": P10}, pitches=PITCHES_BAD),
+    "rnn_helpers.music.check_tokens": S({"name": "tokens", "tokens": np.arange(8)}, tokens=TOKENS_BAD,
+                                        size=INT[1:] + (bad("7 <= the largest id", 7, ValueError),),
+                                        words={"size": "size|tokens"}),
+    "rnn_helpers.music.interleave": S({"pitches": P10}, pitches=PITCHES_BAD),
+    "rnn_helpers.music.deinterleave": S({"tokens": np.arange(8)}, tokens=TOKENS_BAD),
+    "rnn_helpers.music.PitchVocabulary": S(
+        {"low": 60, "high": 64}, low=INT + (bad("128", 128, ValueError),),
+        high=(NONE, TEXT, bad("59 < low", 59, ValueError), bad("128", 128, ValueError)), extra=[
+            X("encode a pitch above high", lambda: _vocab10().encode([[65, 60, 60, 60]]), ValueError,
+              "pitches"),
+            X("encode floats", lambda: _vocab10().encode([60.0]), TypeError, "pitches"),
+            X("decode id 6 >= size", lambda: _vocab10().decode([6]), ValueError, "ids"),
+            X("decode None", lambda: _vocab10().decode(None), TypeError, "ids")]),
+    "rnn_helpers.music.pitch_vocabulary": S(
+        {"pitches": P10}, pitches=PITCHES_BAD + (bad("only rests", np.zeros((2, 4), int), ValueError),)),
+    "rnn_helpers.music.split_chorales": S(
+        {"n": 20}, n=INT + (bad("2", 2, ValueError),), seed=SEED,
+        val_fraction=NUMBER + (bad("0.6", 0.6, ValueError), bad("-0.1", -0.1, ValueError)),
+        test_fraction=NUMBER + (bad("0.6", 0.6, ValueError),)),
+    "rnn_helpers.music.repeat_accuracy": S({"tokens": np.arange(8)}, tokens=TOKENS_BAD,
+                                           lag=INT + (bad("5", 5, ValueError),)),
+    "rnn_helpers.music.fit_voice_ngram": S(
+        {"streams": [np.arange(8) % 3], "vocab_size": 3}, streams=STREAMS_BAD,
+        vocab_size=INT + (bad("1", 1, ValueError),), lags=LAGS_BAD,
+        k=NUMBER + (bad("0", 0.0, ValueError), bad("-1", -1.0, ValueError))),
+    "rnn_helpers.music.ngram_probs": S(
+        lambda: {"table": _ngram10(), "tokens": np.arange(8) % 3},
+        table=ARRAY + (A_NEG, bad("5 rows", np.full((5, 3), 1 / 3), ValueError)),
+        tokens=TOKENS_BAD[:-1] + (bad("id 3 >= V", np.arange(8) % 4, ValueError),), lags=LAGS_BAD),
+    "rnn_helpers.music.score": S(
+        {"probs": np.full((2, 3), 1 / 3), "targets": np.array([0, 2])},
+        probs=ARRAY + (A_NEG, bad("0 for a target", np.array([[0.0, 0.5, 0.5], [0.2, 0.4, 0.4]]),
+                                  ValueError)),
+        targets=(NONE, A_TEXT, bad("floats", np.array([0.0, 2.0]), TypeError),
+                 bad("3 targets", np.array([0, 1, 2]), ValueError),
+                 bad("id 3 >= V", np.array([0, 3]), ValueError),
+                 bad("2-D", np.zeros((2, 1), int), ValueError))),
+    "rnn_helpers.harmony.key_pitch_classes": S(
+        {"key": "F major"}, key=(NONE, bad("3", 3, TypeError), bad("'H dorian'", "H dorian", ValueError),
+                                 bad("'F'", "F", ValueError), bad("'F% major'", "F% major", ValueError))),
+    "rnn_helpers.harmony.in_key_fraction": S(
+        {"pitches": P10, "key": "C major"},
+        pitches=PITCHES_BAD + (bad("only rests", np.zeros((2, 4), int), ValueError),),
+        key=(NONE, bad("'H dorian'", "H dorian", ValueError))),
+    "rnn_helpers.harmony.voice_ranges": S(
+        {"pitches": P10},
+        pitches=PITCHES_BAD + (bad("a silent bass", np.array([[60, 55, 52, 0]]), ValueError),)),
+    "rnn_helpers.harmony.in_range_fraction": S(
+        {"pitches": P10, "ranges": [[57, 81], [53, 74], [48, 69], [36, 64]]}, pitches=PITCHES_BAD,
+        ranges=ARRAY[:-1] + (bad("(3, 2)", np.ones((3, 2)), ValueError),
+                             bad("low > high", [[81, 57], [53, 74], [48, 69], [36, 64]], ValueError))),
+    "rnn_helpers.synth.midi_to_hz": S(
+        {"pitch": [60, 69]}, pitch=(NONE, A_TEXT, A_BOOL, A_CPLX, A_NAN, A_INF, bad("128", 128, ValueError),
+                                    bad("-1", -1, ValueError))),
+    "rnn_helpers.synth.synthesize": S(
+        {"pitches": P10, "step_seconds": 0.05}, pitches=PITCHES_BAD,
+        rate=INT + (bad("100", 100, ValueError), bad("8000.0", 8000.0, TypeError)),
+        step_seconds=POSITIVE + (bad("10", 10.0, ValueError),)),
+    "rnn_helpers.models.music.build_music_model": S(
+        {"vocab_size": 6, "embed_dim": 2, "units": 2}, vocab_size=INT, embed_dim=INT, units=INT, seed=SEED,
+        learning_rate=POSITIVE),
+    "rnn_helpers.models.music.token_windows": S(
+        {"streams": [np.arange(24) % 5], "length": 8}, streams=STREAMS_BAD[:-2],
+        length=INT + (bad("6: not whole steps", 6, ValueError), bad("2", 2, ValueError),
+                      bad("24: no stream longer", 24, ValueError)), words={"length": "length|streams"}),
+    "rnn_helpers.models.music.train_music_model": S(
+        lambda: {"model": _music_model(), "x": np.zeros((3, 8), int), "y": np.ones((3, 8), int),
+                 "x_val": np.zeros((2, 8), int), "y_val": np.ones((2, 8), int), "epochs": 1},
+        model=CHAR_MODEL, epochs=INT, batch_size=INT,
+        x=(NONE, A_TEXT, bad("floats", np.zeros((3, 8)), ValueError),
+           bad("1-D", np.zeros(8, int), ValueError),
+           bad("id 6 >= V", np.full((3, 8), 6), ValueError)),
+        y=(bad("other shape", np.zeros((3, 4), int), ValueError),),
+        x_val=(NONE, bad("id -1", np.full((2, 8), -1), ValueError)),
+        y_val=(bad("other shape", np.zeros((1, 8), int), ValueError),), words={"y_val": "y|y_val"}),
+    "rnn_helpers.models.music.stream_probs": S(
+        lambda: {"model": _music_model(), "tokens": np.arange(8) % 6}, model=CHAR_MODEL,
+        tokens=TOKENS_BAD[:-1] + (bad("id 6 >= V", np.arange(8), ValueError),)),
+    "rnn_helpers.models.music.streams_probs": S(
+        lambda: {"model": _music_model(), "streams": [np.arange(8) % 6, np.arange(4)]}, model=CHAR_MODEL,
+        streams=STREAMS_BAD[:-1] + (bad("id 6 >= V", [np.arange(8)], ValueError),)),
+    "rnn_helpers.models.music.continue_chorale": S(
+        lambda: {"model": _music_model(), "vocab": _vocab10(), "opening": OPENING10,
+                 "steps": 2},
+        model=CHAR_MODEL, steps=INT, temperature=POSITIVE, seed=SEED,
+        vocab=(NONE, bad("size 12", Lazy(lambda: _m("music").PitchVocabulary(60, 70)), ValueError)),
+        opening=PITCHES_BAD + (bad("pitch 70 outside the vocabulary", np.array([[70, 60, 60, 60]]),
+                                   ValueError),),
+        top_k=(bad("0", 0, ValueError), bad("7 > V", 7, ValueError), bad("2.5", 2.5, TypeError))),
     # -- 11 video: entries below this line --
     # -- 12 beyond RNNs: entries below this line --
     "rnn_helpers.attention.softmax": S(
@@ -1553,6 +1661,23 @@ def _vocab07():
     return _m("datasets.verses").WordVocabulary(["a b", "a b x"])
 
 
+SLOW_10: set[str] = {"build_music_model", "train_music_model"}
+
+
+@functools.cache
+def _music_model():
+    """A tiny untrained next-note model, V = 6 (built once)."""
+    return _m("models.music").build_music_model(6, embed_dim=2, units=2)
+
+
+def _vocab10():
+    return _m("music").PitchVocabulary(60, 64)
+
+
+def _ngram10():
+    return _m("music").fit_voice_ngram([np.arange(8) % 3], 3)
+
+
 
 def test_the_valid_calls_are_valid():
     """Each entry's ``good`` call runs (cheap ones only): the bad calls differ from it in one argument."""
@@ -1563,7 +1688,7 @@ def test_the_valid_calls_are_valid():
             "rows_run", "rows_activation",
             "clipping_run", "clipping", "steps_to_nan",
             "plot_loss_surface", "BlitRenderer", "find_wall", "comparison_table"}
-    slow |= SLOW_05 | SLOW_06 | SLOW_07
+    slow |= SLOW_05 | SLOW_06 | SLOW_07 | SLOW_10
     failures = []
     for key, spec in TABLE.items():
         if key.rsplit(".", 1)[1] in slow or not spec.bad or key not in FOUND:
