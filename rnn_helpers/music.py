@@ -4,9 +4,11 @@
     tokens = vocab.encode(interleave(pitches))       # (T, 4) S, A, T, B -> (4T,) ids s0 a0 t0 b0 s1 a1 ...
     pitches = deinterleave(vocab.decode(tokens))     # back to (T, 4)
     train, val, test = split_chorales(403, seed=0)   # whole pieces held out
+    melody_overlap(test_pitches, train_pitches)      # share of its tune's two-bar phrases heard in training
     repeat_accuracy(tokens, lag=4)                   # "the same voice holds its note": 4 tokens back
     table = fit_voice_ngram(train_streams, vocab.size, lags=(4,))   # P(x_t | x_{t-4}, voice)
     probs = ngram_probs(table, tokens, lags=(4,))    # (4T - 4, V): for the targets tokens[4:]
+    sample_continuation(ngram_step_fn(table), vocab, opening, steps=32, temperature=1.0)   # (32, 4)
 
 In the interleaved stream token t belongs to voice t % 4 (0 soprano ... 3 bass), and the previous note
 of the same voice is 4 tokens back. Every scorer here predicts the targets ``tokens[4:]`` (the first
@@ -19,8 +21,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_helpers._checks import as_numbers, check_int, check_nonempty, check_number, check_seed
+from rnn_helpers._checks import (
+    as_numbers,
+    check_int,
+    check_nonempty,
+    check_number,
+    check_positive_int,
+    check_seed,
+)
 from rnn_helpers.datasets.music import REST, VOICES
+from rnn_helpers.sampling import sample_text
 
 N_VOICES = len(VOICES)
 FIRST_TARGET = N_VOICES                  # every scorer predicts tokens[4:], the second time step on
@@ -120,6 +130,26 @@ def split_chorales(n, val_fraction=0.1, test_fraction=0.1, seed=0):
     return tuple(np.sort(part) for part in parts)
 
 
+def melody_overlap(pitches, others, n=16) -> float:
+    """Share of the soprano's phrases of ``n`` steps (16: two bars of 4/4) in ``pitches`` (T, 4) that
+    occur, note for note, in the soprano of one of ``others`` (a list of (T', 4) arrays). Bach
+    harmonised many hymn tunes several times, so a held-out chorale can sing a tune the model has
+    heard: 1.0 is a known tune, 0 a new one."""
+    p = check_pitches("pitches", pitches)
+    n = check_int("n", n, low=1)
+    if not isinstance(others, (list, tuple)) or not others:
+        raise TypeError(f"others: expected a non-empty list of (T, 4) pitch arrays, "
+                        f"got {type(others).__name__}")
+    if p.shape[0] < n:
+        raise ValueError(f"pitches: expected at least n={n} steps, got {p.shape[0]}")
+    seen = set()
+    for o in others:
+        s = check_pitches("others", o)[:, 0]
+        seen.update(s[i:i + n].tobytes() for i in range(s.size - n + 1))
+    s = p[:, 0]
+    return float(np.mean([s[i:i + n].tobytes() in seen for i in range(s.size - n + 1)]))
+
+
 def repeat_accuracy(tokens, lag=N_VOICES) -> float:
     """Accuracy of predicting each target tokens[4:] by the token ``lag`` back (4: the same voice's
     previous note; 1: the voice just above, or the bass of the previous step for a soprano)."""
@@ -191,3 +221,64 @@ def score(probs, targets) -> dict:
     if (py <= 0).any():
         raise ValueError("probs: a target got probability 0 (infinitely many bits); smooth the model")
     return {"accuracy": float(np.mean(p.argmax(axis=1) == y)), "bits": float(-np.mean(np.log2(py)))}
+
+
+def ngram_step_fn(table, lags=(N_VOICES,)):
+    """A step function (ids, state) -> (logits (1, V), state) for ``sampling.sample_text`` that
+    predicts with the n-gram ``table``: the state is (tokens read so far, up to the last 4). Before
+    4 tokens have been read it answers uniform logits (a prompt covers them)."""
+    table = as_numbers("table", table, ndim=2)
+    lags = _check_lags(lags)
+    V = table.shape[1]
+    if table.shape[0] != N_VOICES * V ** len(lags) or (table < 0).any():
+        raise ValueError(f"table: expected {N_VOICES * V ** len(lags)} rows of probabilities for lags "
+                         f"{lags} and V = {V}, got {table.shape}")
+    log_table = np.log(np.maximum(table, 1e-300))
+
+    def step(ids, state=None):
+        ids = as_numbers("ids", ids, ndim=1)
+        if not np.issubdtype(ids.dtype, np.integer) or ids.size != 1 or not 0 <= ids[0] < V:
+            raise ValueError(f"ids: expected one integer id in [0, {V - 1}], got {ids}")
+        t, recent = (0, ()) if state is None else state
+        recent = (recent + (int(ids[0]),))[-FIRST_TARGET:]
+        t += 1                                                    # the position of the token to predict
+        if len(recent) < FIRST_TARGET:
+            return np.zeros((1, V)), (t, recent)
+        row = t % N_VOICES
+        for lag in lags:
+            row = row * V + recent[-lag]
+        return log_table[row][None], (t, recent)
+
+    return step
+
+
+def sample_continuation(step_fn, vocab, opening, steps=32, temperature=1.0, top_k=None, seed=0) -> np.ndarray:
+    """(steps, 4) MIDI pitches drawn after ``opening`` (T0, 4) by a step function over token ids
+    (``ngram_step_fn``, or ``models.language.reference_step_fn`` of a model): the opening's tokens
+    read one at a time, then 4 · steps tokens sampled at ``temperature``, the state kept."""
+    if not isinstance(vocab, PitchVocabulary):
+        raise TypeError(f"vocab: expected a PitchVocabulary, got {vocab!r:.60}")
+    opening = check_pitches("opening", opening)                            # (T0, 4)
+    sounding = opening[opening != REST]
+    if sounding.size and (sounding.min() < vocab.low or sounding.max() > vocab.high):
+        raise ValueError(f"opening: expected rests (0) or pitches in [{vocab.low}, {vocab.high}] (the "
+                         f"vocabulary), got {sounding.min()}..{sounding.max()}")
+    steps = check_positive_int("steps", steps)
+    if not callable(step_fn):
+        raise TypeError(f"step_fn: expected a function (ids, state) -> (logits, state), "
+                        f"got {type(step_fn).__name__}")
+
+    def checked_step(ids, state):                 # logits over another vocabulary would sample wrong pitches
+        try:                                      # ids are the vocabulary's: an error is the step function's
+            logits, state = step_fn(ids, state)
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"step_fn: failed on id {int(ids[0])} of the vocabulary's {vocab.size} ids "
+                            f"({exc})") from exc
+        if np.ndim(logits) == 2 and np.shape(logits)[1] != vocab.size:
+            raise ValueError(f"step_fn: expected logits over the vocabulary's {vocab.size} ids, "
+                             f"got shape {np.shape(logits)}")
+        return logits, state
+
+    ids = sample_text(checked_step, vocab.encode(opening.reshape(-1)), steps * N_VOICES,
+                      temperature=temperature, top_k=top_k, seed=seed)
+    return vocab.decode(ids.reshape(-1, N_VOICES))

@@ -285,6 +285,10 @@ def _m(module):
     return importlib.import_module(f"rnn_helpers.{module}")
 
 
+# 10: a step function over 3 ids where the vocabulary has 6 (it would sample only rests, 60 and 61)
+STEP_OVER_3 = bad("an n-gram over 3 ids", Lazy(lambda: _m("music").ngram_step_fn(_ngram10())), ValueError)
+
+
 # ---------------------------------------------------------------------------------------------
 # The table: "module.function" -> Spec.
 
@@ -1396,6 +1400,54 @@ TABLE = {
         opening=PITCHES_BAD + (bad("pitch 70 outside the vocabulary", np.array([[70, 60, 60, 60]]),
                                    ValueError),),
         top_k=(bad("0", 0, ValueError), bad("7 > V", 7, ValueError), bad("2.5", 2.5, TypeError))),
+    "rnn_helpers.music.melody_overlap": S(
+        {"pitches": P10, "others": [P10, OPENING10], "n": 2},
+        pitches=PITCHES_BAD + (bad("1 step < n", P10[:1], ValueError),),
+        others=(NONE, bad("one array, not a list", P10, TypeError), bad("[]", [], TypeError),
+                bad("[floats]", [P10 * 1.0], TypeError), bad("[(2, 3)]", [P10[:, :3]], ValueError),
+                bad("[pitch 128]", [np.array([[128, 60, 60, 60]])], ValueError)),
+        n=INT + (bad("3 > T", 3, ValueError),), words={"n": "n|pitches"}),
+    "rnn_helpers.music.ngram_step_fn": S(
+        lambda: {"table": _ngram10()},
+        table=ARRAY + (A_NEG, bad("5 rows", np.full((5, 3), 1 / 3), ValueError)),
+        lags=LAGS_BAD + (bad("(4, 1) for a (4,) table", (4, 1), ValueError),),
+        words={"lags": "lags|table"}, extra=[
+            X("ids 3 >= V", lambda: _m("music").ngram_step_fn(_ngram10())(np.array([3])), ValueError, "ids"),
+            X("two ids", lambda: _m("music").ngram_step_fn(_ngram10())(np.array([0, 1])), ValueError, "ids"),
+            X("ids strings", lambda: _m("music").ngram_step_fn(_ngram10())(np.array(["a"])), TypeError,
+              "ids")]),
+    "rnn_helpers.music.sample_continuation": S(
+        lambda: {"step_fn": _six_logits, "vocab": _vocab10(), "opening": OPENING10, "steps": 2},
+        step_fn=(NONE, bad("3", 3, TypeError),
+                 bad("returns (V,) logits", lambda ids, state: (np.zeros(6), state), ValueError),
+                 STEP_OVER_3),
+        vocab=(NONE, bad("(60, 64)", (60, 64), TypeError)),
+        opening=PITCHES_BAD + (bad("pitch 70 outside the vocabulary", np.array([[70, 60, 60, 60]]),
+                                   ValueError),),
+        steps=INT, temperature=POSITIVE, seed=SEED,
+        top_k=(bad("0", 0, ValueError), bad("7 > V", 7, ValueError), bad("2.5", 2.5, TypeError))),
+    "rnn_helpers.plots.music.note_name": S(
+        {"pitch": 60}, pitch=(NONE, TEXT, BOOL, bad("60.0", 60.0, TypeError), bad("128", 128, ValueError),
+                              bad("-1", -1, ValueError))),
+    "rnn_helpers.plots.music.plot_piano_roll": S(
+        {"pitches": P10, "opening": 1, "title": "t"}, pitches=PITCHES_BAD, ax=AXES,
+        opening=(bad("2 = T", 2, ValueError), bad("0", 0, ValueError), bad("1.5", 1.5, TypeError),
+                 bad("'1'", "1", TypeError)),
+        title=(bad("3", 3, TypeError), bad("['t']", ["t"], TypeError))),
+    "rnn_helpers.sweeps.music.generation_stats": S(
+        lambda: {"step_fn": _m("music").ngram_step_fn(_music_data10()["ngram_tables"]["ngram_same_voice"]),
+                 "data": _music_data10(), "temperature": 1.0},
+        step_fn=(NONE, bad("3", 3, TypeError),
+                 STEP_OVER_3),
+        data=(NONE, bad("'chorales'", "chorales", TypeError), bad("a list", [1, 2], TypeError),
+              bad("{}", {}, ValueError)),
+        temperature=POSITIVE, seed=SEED),
+    "rnn_helpers.sweeps.music.music_run": S(
+        {"seed": 0}, seed=SEED,
+        data=(bad("'chorales'", "chorales", TypeError), bad("{}", {}, ValueError))),
+    "rnn_helpers.sweeps.music.music_models": S(
+        {"seeds": [0]}, seeds=(NONE, bad("3", 3, TypeError), bad("[]", [], ValueError),
+                               bad("[-1]", [-1], ValueError), bad("[0, 0]", [0, 0], ValueError))),
     # -- 11 video: entries below this line --
     # -- 12 beyond RNNs: entries below this line --
     "rnn_helpers.attention.softmax": S(
@@ -1519,6 +1571,7 @@ EXCLUDED = {
     # -- 10 music generation: exclusions below this line --
     "rnn_helpers.datasets.music.load_chorales": "takes no arguments",
     "rnn_helpers.datasets.music.Chorale": "a plain record returned by load_chorales (checked)",
+    "rnn_helpers.sweeps.music.music_data": "takes no arguments",
     # -- 11 video: exclusions below this line --
 }
 
@@ -1661,7 +1714,7 @@ def _vocab07():
     return _m("datasets.verses").WordVocabulary(["a b", "a b x"])
 
 
-SLOW_10: set[str] = {"build_music_model", "train_music_model"}
+SLOW_10: set[str] = {"build_music_model", "train_music_model", "music_run", "music_models"}
 
 
 @functools.cache
@@ -1676,6 +1729,17 @@ def _vocab10():
 
 def _ngram10():
     return _m("music").fit_voice_ngram([np.arange(8) % 3], 3)
+
+
+def _six_logits(ids, state):
+    """A step function for sample_continuation with _vocab10() (V = 6): the same logits whatever it reads."""
+    return np.array([[0.5, 1.0, 2.0, 0.0, 1.5, 1.0]]), state
+
+
+@functools.cache
+def _music_data10():
+    """The music sweep's data (about 1 s, built once): generation_stats reads it, never changes it."""
+    return _m("sweeps.music").music_data()
 
 
 

@@ -8,12 +8,16 @@ import pytest
 from rnn_helpers.datasets.music import load_chorales
 from rnn_helpers.harmony import in_key_fraction, in_range_fraction, key_pitch_classes, voice_ranges
 from rnn_helpers.music import (
+    PitchVocabulary,
     deinterleave,
     fit_voice_ngram,
     interleave,
+    melody_overlap,
     ngram_probs,
+    ngram_step_fn,
     pitch_vocabulary,
     repeat_accuracy,
+    sample_continuation,
     score,
     split_chorales,
 )
@@ -137,3 +141,129 @@ def test_a_repeated_note_after_a_rest_starts_again_and_silence_is_silent():
     wave = synthesize(p, rate=8000, step_seconds=0.1)
     assert np.all(wave[800:1600] == 0) and np.abs(wave[1600:]).max() > 0.5
     assert np.all(synthesize(np.zeros((2, 4), dtype=int)) == 0)
+
+
+# --- melody overlap, the n-gram as a step function, sampled continuations --------------------------
+
+def _with_soprano(soprano, lower=(55, 52, 48)):
+    """(T, 4) pitches: ``soprano`` over three held lower voices."""
+    return np.array([[s, *lower] for s in soprano])
+
+
+def test_melody_overlap_counts_the_sopranos_phrases_heard_elsewhere(chorales):
+    p = chorales[0].pitches
+    assert melody_overlap(p, [p]) == 1.0
+    assert melody_overlap(p, [chorales[1].pitches, p]) == 1.0          # found in any of the others
+    up = p.copy()
+    up[:, 0] = np.where(p[:, 0] > 0, p[:, 0] + 1, 0)                    # the tune a semitone higher
+    assert melody_overlap(p, [up]) == 0.0
+    # only the soprano counts: other alto, tenor and bass leave the tune a known one
+    assert melody_overlap(_with_soprano(p[:, 0]), [_with_soprano(p[:, 0], (50, 47, 40))]) == 1.0
+
+
+def test_melody_overlap_by_hand():
+    # phrases of 2 steps: (60, 62) (62, 64) (64, 65) (65, 67); the other sings the first two only
+    tune = _with_soprano([60, 62, 64, 65, 67])
+    other = _with_soprano([60, 62, 64, 70])
+    assert melody_overlap(tune, [other], n=2) == 0.5
+    assert melody_overlap(tune, [other], n=3) == pytest.approx(1 / 3)    # (60, 62, 64) of three
+    assert melody_overlap(tune, [other[:1]], n=2) == 0.0                # too short to hold a phrase
+    assert melody_overlap(tune, [other], n=5) == 0.0
+    with pytest.raises(ValueError, match="pitches: expected at least n=6 steps"):
+        melody_overlap(tune, [other], n=6)
+
+
+@pytest.mark.parametrize("lags", [(4,), (4, 1)])
+def test_the_ngram_step_fn_fed_a_stream_gives_the_tables_distributions(lags):
+    V = 5
+    rng = np.random.default_rng(0)
+    streams = [rng.integers(0, V, size=40), rng.integers(0, V, size=24)]
+    table = fit_voice_ngram(streams, V, lags=lags, k=0.3)
+    tokens = rng.integers(0, V, size=32)                                 # a stream it was not fitted on
+    step = ngram_step_fn(table, lags)
+    state, predicted = None, []
+    for token in tokens[:-1]:
+        logits, state = step(np.array([token]), state)
+        assert logits.shape == (1, V)
+        predicted.append(logits[0])
+    predicted = np.array(predicted)                                      # row t: after reading tokens[:t + 1]
+    assert np.all(predicted[:3] == 0)                                    # uniform until a whole step is read
+    # after tokens[:t] the step function predicts tokens[t]: the same rows as ngram_probs for tokens[4:]
+    assert np.allclose(np.exp(predicted[3:]), ngram_probs(table, tokens, lags))
+
+
+def test_the_ngram_step_fn_reads_the_same_voice_four_tokens_back():
+    V = 3
+    table = np.full((4 * V, V), 0.1)
+    table[np.arange(4 * V), (np.arange(4 * V) % V + 1) % V] = 0.8       # context (voice, x) -> x + 1 mod 3
+    step = ngram_step_fn(table)
+    state = None
+    for token in [0, 1, 2, 0]:                                           # soprano 0, alto 1, tenor 2, bass 0
+        logits, state = step(np.array([token]), state)
+    assert logits[0].argmax() == 1                                       # the next soprano: after 0, 1
+    logits, state = step(np.array([2]), state)                           # the soprano sings 2
+    assert logits[0].argmax() == 2                                       # the next alto: after 1, 2
+    with pytest.raises(ValueError, match="ids"):
+        step(np.array([3]), state)
+
+
+def _always(idx, V=6):
+    """A step function whose logits put (almost) all the mass on ``idx``, whatever it reads."""
+    def step(ids, state=None):
+        logits = np.zeros((1, V))
+        logits[0, idx] = 1e3
+        return logits, state
+    return step
+
+
+def _copy_last_step(ids, state=None):
+    """A step function that predicts the token 4 back (the same voice holds its note), V = 6."""
+    recent = ((state or ()) + (int(ids[0]),))[-4:]
+    logits = np.zeros((1, 6))
+    logits[0, recent[0]] = 1e3
+    return logits, recent
+
+
+def test_a_certain_step_function_sings_one_pitch_everywhere():
+    vocab = PitchVocabulary(60, 64)                                      # id 3 is pitch 62
+    opening = np.array([[64, 62, 60, 0], [64, 63, 61, 60]])
+    out = sample_continuation(_always(3), vocab, opening, steps=5, temperature=1.5)
+    assert out.shape == (5, 4) and out.dtype == np.int64 and np.all(out == 62)
+    assert np.all(sample_continuation(_always(0), vocab, opening, steps=2) == 0)   # id 0 is a rest
+
+
+def test_the_continuation_reads_the_opening_step_by_step_and_keeps_the_state():
+    vocab = PitchVocabulary(60, 64)
+    opening = np.array([[60, 61, 62, 63], [64, 62, 0, 60]])
+    out = sample_continuation(_copy_last_step, vocab, opening, steps=3)
+    assert out.tolist() == [[64, 62, 0, 60]] * 3                         # the last step held by each voice
+
+
+def test_sampling_is_deterministic_for_a_seed():
+    vocab = PitchVocabulary(60, 64)
+    rng = np.random.default_rng(0)
+    table = fit_voice_ngram([rng.integers(0, vocab.size, size=400)], vocab.size, lags=(4, 1))
+    step, opening = ngram_step_fn(table, (4, 1)), np.array([[64, 62, 60, 0]])
+    a = sample_continuation(step, vocab, opening, steps=32, seed=3)
+    assert np.array_equal(a, sample_continuation(step, vocab, opening, steps=32, seed=3))
+    assert not np.array_equal(a, sample_continuation(step, vocab, opening, steps=32, seed=4))
+    assert set(np.unique(a)) <= {0, 60, 61, 62, 63, 64}
+
+
+def test_an_opening_outside_the_vocabulary_is_refused():
+    vocab = PitchVocabulary(60, 64)
+    with pytest.raises(ValueError, match=r"opening: expected rests \(0\) or pitches in \[60, 64\]"):
+        sample_continuation(_always(1), vocab, np.array([[65, 60, 60, 60]]))
+    with pytest.raises(TypeError, match="vocab"):
+        sample_continuation(_always(1), (60, 64), np.array([[60, 60, 60, 60]]))
+
+
+def test_a_step_function_over_another_vocabulary_is_refused():
+    # an n-gram of 3 ids with a vocabulary of 6 would only ever sample rests, 60 and 61
+    step = ngram_step_fn(fit_voice_ngram([np.arange(8) % 3], 3))
+    message = r"step_fn: expected logits over the vocabulary's 6 ids, got shape \(1, 3\)"
+    with pytest.raises(ValueError, match=message):
+        sample_continuation(step, PitchVocabulary(60, 64), np.array([[60, 60, 60, 60]]))
+    message = r"step_fn: failed on id 5 of the vocabulary's 6 ids \(ids: expected"       # 64 is id 5
+    with pytest.raises(ValueError, match=message):
+        sample_continuation(step, PitchVocabulary(60, 64), np.array([[64, 60, 60, 60]]))

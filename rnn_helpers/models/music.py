@@ -17,19 +17,9 @@ import keras
 import numpy as np
 
 from rnn_helpers._checks import as_numbers, check_int, check_positive_int, check_positive_number, check_seed
-from rnn_helpers.datasets.music import REST
 from rnn_helpers.models.language import _check_char_model, reference_step_fn
 from rnn_helpers.models.layers import recurrent_layer
-from rnn_helpers.music import (
-    FIRST_TARGET,
-    N_VOICES,
-    PitchVocabulary,
-    check_pitches,
-    check_tokens,
-    deinterleave,
-    interleave,
-)
-from rnn_helpers.sampling import sample_text
+from rnn_helpers.music import FIRST_TARGET, N_VOICES, PitchVocabulary, check_tokens, sample_continuation
 
 
 def build_music_model(vocab_size, *, embed_dim=16, units=96, seed=0, learning_rate=5e-3) -> keras.Model:
@@ -118,20 +108,12 @@ def streams_probs(model, streams, *, name="streams") -> list[np.ndarray]:
 
 def continue_chorale(model, vocab, opening, steps=32, temperature=1.0, top_k=None, seed=0) -> np.ndarray:
     """(steps, 4) MIDI pitches sampled after ``opening`` (T0, 4): the opening's tokens read one at a
-    time, then 4 · steps tokens drawn at ``temperature`` (``sampling.sample_text``), the state kept."""
+    time, then 4 · steps tokens drawn at ``temperature`` (``music.sample_continuation`` with the
+    model's numpy step function), the state kept."""
     V = _check_char_model(model)
     if not isinstance(vocab, PitchVocabulary):
         raise TypeError(f"vocab: expected the PitchVocabulary of the model (size {V}), got {vocab!r:.60}")
     if vocab.size != V:
         raise ValueError(f"vocab: expected the model's vocabulary of size {V}, "
                          f"got {vocab!r} of size {vocab.size}")
-    opening = check_pitches("opening", opening)                            # (T0, 4)
-    sounding = opening[opening != REST]
-    if sounding.size and (sounding.min() < vocab.low or sounding.max() > vocab.high):
-        raise ValueError(f"opening: expected rests (0) or pitches in [{vocab.low}, {vocab.high}] (the "
-                         f"model's vocabulary), got {sounding.min()}..{sounding.max()}")
-    prompt = vocab.encode(interleave(opening))                             # (4 T0,)
-    steps = check_positive_int("steps", steps)
-    ids = sample_text(reference_step_fn(model), prompt, steps * N_VOICES, temperature=temperature,
-                      top_k=top_k, seed=seed)
-    return vocab.decode(deinterleave(ids))
+    return sample_continuation(reference_step_fn(model), vocab, opening, steps, temperature, top_k, seed)

@@ -63,6 +63,9 @@ SWEEPS = {
                            "the airline passengers, 3 seeds", "about 1.5 min"),
     # -- 09 speech recognition --
     # -- 10 music generation --
+    "music_models": ("rnn_helpers.sweeps.music", "music_models",
+                     "the chorale LSTM against repeat-the-last-note and two per-voice n-grams, with "
+                     "samples at three temperatures, 3 seeds", "about 1 min"),
     # -- 11 video --
 }
 

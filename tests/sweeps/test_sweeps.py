@@ -18,7 +18,7 @@ POINT = {"digits_architectures": ("kind",), "digits_pixels": ("kind", "activatio
          "text_generation_seeds": ("kind",),
          "sentiment_models": (),                                 # one run per seed holds every model
          "translation_attention": ("attention",), "translation_verses": (),
-         "forecasting_models": ("series",)}
+         "forecasting_models": ("series",), "music_models": ("model",)}
 
 
 @pytest.mark.parametrize("name", list(SWEEPS))
