@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import resample_poly
 
-from rnn_helpers._checks import as_array, check_nonempty, check_positive_int
+from rnn_helpers._checks import as_array, check_nonempty, check_number, check_positive_int
 
 RATE = 8000                 # samples per second
 WINDOW = 256                # samples per frame (32 ms)
@@ -89,3 +89,38 @@ def log_mel(x, rate=RATE) -> np.ndarray:
     idx = np.arange(WINDOW)[None, :] + HOP * np.arange(frames)[:, None]    # (frames, WINDOW)
     spectrum = np.abs(np.fft.rfft(x[idx] * np.hanning(WINDOW), axis=1)) ** 2   # (frames, F)
     return np.log(spectrum @ _FILTERS.T + FLOOR).astype(np.float32)      # (frames, N_MELS)
+
+
+def trim_silence(x, threshold=0.01, margin=0.06, rate=RATE) -> np.ndarray:
+    """``x`` (N,) cut to its first and last sample above ``threshold`` x its peak, keeping ``margin``
+    seconds on each side: how every synthesised clip of ``data/spoken_digits.npz`` was trimmed
+    (``tools/data/build_spoken_digits.py``), so real recordings can be treated the same way."""
+    x = as_array("x", x, ndim=1)
+    check_nonempty("x", x)
+    threshold = check_number("threshold", threshold, low=0.0, high=1.0)
+    if threshold == 1.0:
+        raise ValueError("threshold: expected a fraction of the peak in [0, 1) (no sample is above the "
+                         "peak itself), got 1.0")
+    margin = check_number("margin", margin, low=0.0, high=1.0)
+    rate = check_positive_int("rate", rate)
+    peak = np.abs(x).max()
+    if peak == 0:
+        raise ValueError("x: expected some sound, got only zeros (silence cannot be trimmed)")
+    loud = np.flatnonzero(np.abs(x) > threshold * peak)
+    keep = int(margin * rate)
+    return x[max(0, loud[0] - keep): loud[-1] + keep]
+
+
+def stretch_frames(features, factor) -> np.ndarray:
+    """Feature frames (T, D) resampled in time to round(T · factor) frames by linear interpolation
+    between neighbouring frames: ``factor`` < 1 makes the speech faster without changing its pitch
+    (the spectrum of each frame is kept), > 1 slower."""
+    f = as_array("features", features, ndim=2)
+    check_nonempty("features", f)
+    factor = check_number("factor", factor, low=0.05, high=20.0)
+    n = max(1, int(round(f.shape[0] * factor)))
+    pos = np.linspace(0, f.shape[0] - 1, n)                  # where each new frame falls among the old
+    lo = np.floor(pos).astype(int)
+    hi = np.minimum(lo + 1, f.shape[0] - 1)
+    w = (pos - lo)[:, None]
+    return ((1 - w) * f[lo] + w * f[hi]).astype(np.float32)

@@ -5,7 +5,18 @@ import wave
 import numpy as np
 import pytest
 
-from rnn_helpers.audio import FMAX, HOP, N_MELS, RATE, WINDOW, log_mel, mel_filterbank, read_wav, resample
+from rnn_helpers.audio import (
+    FMAX,
+    HOP,
+    N_MELS,
+    RATE,
+    WINDOW,
+    log_mel,
+    mel_filterbank,
+    read_wav,
+    resample,
+    trim_silence,
+)
 
 
 def _write(path, x, rate=RATE, channels=1):
@@ -77,3 +88,42 @@ def test_read_wav_refuses_stereo_and_non_wav_files(tmp_path):
     (tmp_path / "t.wav").write_text("not audio")
     with pytest.raises(ValueError, match="not a readable WAV"):
         read_wav(tmp_path / "t.wav")
+
+
+def _trimmed(x):
+    """tools/data/build_spoken_digits.py's ``trimmed``, copied (that script needs espeak-ng to import)."""
+    loud = np.flatnonzero(np.abs(x) > 0.01 * np.abs(x).max())
+    keep = int(0.06 * RATE)
+    return x[max(0, loud[0] - keep): loud[-1] + keep]
+
+
+def test_trim_silence_is_how_the_synthesised_clips_were_trimmed():
+    rng = np.random.default_rng(0)
+    for n, start, stop in [(8000, 2000, 6000), (8000, 100, 7950), (4000, 0, 4000), (9000, 3000, 3001)]:
+        x = (0.001 * rng.normal(size=n)).astype(np.float32)          # hiss below 1 % of the peak
+        x[start:stop] += np.sin(2 * np.pi * 440 * np.arange(stop - start) / RATE).astype(np.float32)
+        x[start] = 0.9                                                # the first loud sample, for sure
+        got = trim_silence(x)
+        assert got.dtype == np.float32 and np.array_equal(got, _trimmed(x))
+
+
+def test_trim_silence_keeps_the_margin_on_each_side():
+    x = np.zeros(8000)
+    x[3000], x[5000] = 0.5, -1.0                                      # the first and last loud samples
+    keep = int(0.06 * RATE)                                            # 480 samples
+    got = trim_silence(x)
+    assert got.size == 5000 + keep - (3000 - keep)                      # [2520, 5480)
+    assert got[keep] == 0.5 and got[keep + 2000] == -1.0
+    assert trim_silence(x, margin=0.0).size == 2000                    # [3000, 5000): as the builder slices
+    assert np.array_equal(trim_silence(x, margin=0.5), x)             # 4000 samples: clipped at both ends
+    assert np.array_equal(trim_silence(x, margin=0.01, rate=16000), x[3000 - 160: 5160])
+    assert np.array_equal(trim_silence(x, threshold=0.6), x[5000 - keep: 5000 + keep])   # 0.5 is not loud
+
+
+def test_trim_silence_refuses_silence_and_a_threshold_of_the_peak():
+    with pytest.raises(ValueError, match="^x: expected some sound"):
+        trim_silence(np.zeros(800))
+    with pytest.raises(ValueError, match="^x: expected at least one value"):
+        trim_silence(np.zeros(0))
+    with pytest.raises(ValueError, match="^threshold"):
+        trim_silence(np.ones(10), threshold=1.0)

@@ -222,6 +222,20 @@ def labelled_ax():
 
 LAYER = (NONE, bad("a Dense layer", Lazy(dense), TypeError), bad("'lstm'", "lstm", TypeError))
 
+# 09 speech recognition: valid frames, targets and probabilities, and what is wrong with them
+FRAMES09 = np.zeros((2, 8, 32), dtype=np.float32)                   # (N, T, 32): 2 output frames a clip
+Y09 = np.array([[2, 3], [4, 0]])                                     # "12" and "3"
+PROBS09 = np.full((2, 4, 11), 1 / 11)                                # (B, T, blank + 10 digits)
+FRAMES09_BAD = (NONE, A_TEXT, A_BOOL, A_CPLX, A_NAN, A_INF, A_NDIM,
+                bad("31 features", np.zeros((2, 8, 31)), ValueError),
+                bad("T = 6: not a multiple of 4", np.zeros((2, 6, 32)), ValueError),
+                bad("no clips", np.zeros((0, 8, 32)), ValueError),
+                bad("1e39 (overflows float32)", np.full((2, 8, 32), 1e39), ValueError))
+CTC_MODEL = (NONE, bad("a Dense layer", Lazy(dense), TypeError),
+             bad("a next-note model", Lazy(lambda: _music_model()), ValueError))   # (B, T) -> (B, T, 6)
+IDS09_BAD = (NONE, A_TEXT, A_BOOL, A_CPLX, A_NAN, A_INF, A_NDIM, bad("floats", [4.0, 2.0], TypeError),
+             bad("11", [4, 11], ValueError))
+
 # 10 music generation: valid pitches and tokens, and what is wrong with them
 P10 = np.array([[60, 55, 52, 48], [62, 57, 53, 0]])                   # (T, 4): soprano, alto, tenor, bass
 OPENING10 = np.array([[64, 62, 60, 0], [64, 63, 61, 60]])            # inside PitchVocabulary(60, 64)
@@ -1309,6 +1323,91 @@ TABLE = {
         {"digits": "314"}, digits=(NONE, bad("314", 314, TypeError), bad("''", "", ValueError),
                                    bad("'3a'", "3a", ValueError)),
         gap=NUMBER + (bad("-1", -1.0, ValueError), bad("5", 5.0, ValueError))),
+    "rnn_helpers.audio.trim_silence": S(
+        {"x": np.r_[np.zeros(600), 0.5, -1.0, np.zeros(600)]},
+        x=ARRAY_E + (bad("only zeros", np.zeros(400), ValueError),),
+        threshold=NUMBER + (bad("1.0 (nothing is above the peak)", 1.0, ValueError),
+                            bad("-0.1", -0.1, ValueError), bad("1.5", 1.5, ValueError)),
+        margin=NUMBER + (bad("-1", -1.0, ValueError), bad("2", 2.0, ValueError)), rate=INT),
+    "rnn_helpers.audio.stretch_frames": S(
+        {"features": np.zeros((4, 3)), "factor": 0.5}, features=ARRAY_E,
+        factor=NUMBER + (bad("0", 0.0, ValueError), bad("-1", -1.0, ValueError),
+                         bad("100", 100.0, ValueError))),
+    "rnn_helpers.ctc.encode_digits": S(
+        {"digits": "314"}, digits=(NONE, bad("314", 314, TypeError), bad("['3']", ["3"], TypeError),
+                                   bad("''", "", ValueError), bad("'3a'", "3a", ValueError),
+                                   bad("'3.1'", "3.1", ValueError),
+                                   bad("an Arabic-Indic 3", "\u0663", ValueError))),
+    "rnn_helpers.ctc.decode_ids": S({"ids": [4, 2, 5]},
+                                    ids=IDS09_BAD + (bad("a blank", [0, 4], ValueError),)),
+    "rnn_helpers.ctc.ctc_collapse": S({"path": [0, 4, 4, 0, 2]},
+                                      path=IDS09_BAD + (bad("-1", [-1, 4], ValueError),)),
+    "rnn_helpers.ctc.greedy_ctc_decode": S(
+        {"probs": PROBS09}, probs=ARRAY + (bad("10 labels", np.ones((2, 4, 10)), ValueError),
+                                           bad("no frames", np.ones((2, 0, 11)), ValueError),
+                                           bad("(T, 11)", np.ones((4, 11)), ValueError))),
+    "rnn_helpers.ctc.edit_distance": S(
+        {"hypothesis": "314", "reference": "31"},
+        hypothesis=(NONE, bad("314", 314, TypeError), bad("['3']", ["3"], TypeError)),
+        reference=(NONE, bad("314", 314, TypeError), bad("encoded ids", np.array([4, 2]), TypeError))),
+    "rnn_helpers.ctc.digit_error_rate": S(
+        {"hypotheses": ["314", "2"], "references": ["314", "27"]},
+        hypotheses=(NONE, bad("one string", "314", TypeError), bad("[]", [], TypeError),
+                    bad("one for two references", ["314"], ValueError), bad("[314, 2]", [314, 2], TypeError),
+                    bad("['3a', '2']", ["3a", "2"], ValueError)),
+        references=(NONE, bad("one string", "314", TypeError), bad("[]", [], TypeError),
+                    bad("['', '']: no digit", ["", ""], ValueError), bad("[314, 27]", [314, 27], TypeError),
+                    bad("['3a', '2']", ["3a", "2"], ValueError),
+                    bad("three for two hypotheses", ["1", "2", "3"], ValueError)),
+        words={"references": "references|hypotheses"}),
+    "rnn_helpers.models.speech.pad_features": S(
+        {"features": [np.zeros((5, 32)), np.zeros((3, 32))]},
+        features=(NONE, bad("one array, not a list", np.zeros((5, 32)), TypeError), bad("[]", [], TypeError),
+                  bad("[strings]", [np.full((5, 32), "a")], TypeError),
+                  bad("[NaN]", [np.full((5, 32), NAN)], ValueError), bad("[1-D]", [np.zeros(32)], ValueError),
+                  bad("[(5, 31)]", [np.zeros((5, 31))], ValueError),
+                  bad("[no frames]", [np.zeros((0, 32))], ValueError),
+                  bad("[1e39]", [np.full((5, 32), 1e39)], ValueError)),
+        length=(bad("'8'", "8", TypeError), bad("8.0", 8.0, TypeError), bad("0", 0, ValueError),
+                bad("6: not a multiple of 4", 6, ValueError), bad("4 < 5 frames", 4, ValueError)),
+        value=NUMBER),
+    "rnn_helpers.models.speech.digit_targets": S(
+        {"digit_strings": ["314", "27"]},
+        digit_strings=(NONE, bad("one string", "314", TypeError), bad("[]", [], TypeError),
+                       bad("[314]", [314], TypeError), bad("['']", [""], ValueError),
+                       bad("['3a']", ["3a"], ValueError)),
+        length=(bad("'5'", "5", TypeError), bad("2.5", 2.5, TypeError), bad("2 < 3 digits", 2, ValueError))),
+    "rnn_helpers.models.speech.build_ctc_model": S(
+        {"units": 2, "filters": 2}, n_features=INT, units=INT, filters=INT, bidirectional=FLAG, seed=SEED,
+        learning_rate=POSITIVE),
+    "rnn_helpers.models.speech.train_ctc_model": S(
+        lambda: {"model": _ctc_model(), "x": FRAMES09, "y": Y09, "x_val": FRAMES09[:1], "y_val": Y09[:1],
+                 "epochs": 1},
+        model=CTC_MODEL, x=FRAMES09_BAD, epochs=INT, batch_size=INT,
+        y=(NONE, A_TEXT, A_BOOL, A_NAN, bad("floats", Y09 * 1.0, TypeError),
+           bad("1-D", Y09[:, 0], ValueError),
+           bad("3 rows for 2 clips", np.ones((3, 2), int), ValueError),
+           bad("L = 0", np.zeros((2, 0), int), ValueError),
+           bad("an empty row", np.array([[2, 3], [0, 0]]), ValueError),
+           bad("a 0 inside a string", np.array([[2, 0, 3], [4, 0, 0]]), ValueError),
+           bad("id 11", np.array([[2, 11], [4, 0]]), ValueError),
+           bad("id -1", np.array([[2, -1], [4, 0]]), ValueError),
+           bad("'11' needs 3 of 2 output frames", np.array([[2, 2], [4, 0]]), ValueError)),
+        x_val=FRAMES09_BAD[:2] + (bad("31 features", np.zeros((1, 8, 31)), ValueError),),
+        y_val=(NONE, bad("2 rows for 1 clip", Y09, ValueError), bad("floats", Y09[:1] * 1.0, TypeError))),
+    "rnn_helpers.models.speech.frame_probs": S(
+        lambda: {"model": _ctc_model(), "x": FRAMES09}, model=CTC_MODEL, x=FRAMES09_BAD, batch_size=INT),
+    "rnn_helpers.models.speech.transcribe": S(
+        lambda: {"model": _ctc_model(), "x": FRAMES09}, model=CTC_MODEL, x=FRAMES09_BAD),
+    "rnn_helpers.sweeps.speech.real_strings": S({"n": 3}, n=INT, seed=SEED),
+    "rnn_helpers.sweeps.speech.speech_run": S(
+        {"kind": "bigru", "seed": 0}, kind=CHOICE, seed=SEED,
+        data=(bad("'speech'", "speech", TypeError), bad("a list", [1, 2], TypeError),
+              bad("{}", {}, ValueError))),
+    "rnn_helpers.sweeps.speech.speech_models": S(
+        {"seeds": [0]}, seeds=(NONE, bad("3", 3, TypeError), bad("[]", [], ValueError),
+                               bad("[-1]", [-1], ValueError), bad("[0, 0]", [0, 0], ValueError),
+                               bad("['0']", ["0"], TypeError))),
     # -- 10 music generation: entries below this line --
     "rnn_helpers.music.check_pitches": S({"name": "pitches", "pitches": P10}, pitches=PITCHES_BAD),
     "rnn_helpers.music.check_tokens": S({"name": "tokens", "tokens": np.arange(8)}, tokens=TOKENS_BAD,
@@ -1568,6 +1667,7 @@ EXCLUDED = {
     # -- 09 speech recognition: exclusions below this line --
     "rnn_helpers.datasets.speech.load_spoken_digits": "takes no arguments",
     "rnn_helpers.datasets.speech.SpokenDigits": "a plain record returned by load_spoken_digits (checked)",
+    "rnn_helpers.sweeps.speech.speech_data": "takes no arguments",
     # -- 10 music generation: exclusions below this line --
     "rnn_helpers.datasets.music.load_chorales": "takes no arguments",
     "rnn_helpers.datasets.music.Chorale": "a plain record returned by load_chorales (checked)",
@@ -1714,6 +1814,15 @@ def _vocab07():
     return _m("datasets.verses").WordVocabulary(["a b", "a b x"])
 
 
+SLOW_09: set[str] = {"build_ctc_model", "train_ctc_model", "speech_run", "speech_models"}
+
+
+@functools.cache
+def _ctc_model():
+    """A tiny untrained digit-string recogniser, D = 32 (built once)."""
+    return _m("models.speech").build_ctc_model(units=2, filters=2)
+
+
 SLOW_10: set[str] = {"build_music_model", "train_music_model", "music_run", "music_models"}
 
 
@@ -1752,7 +1861,7 @@ def test_the_valid_calls_are_valid():
             "rows_run", "rows_activation",
             "clipping_run", "clipping", "steps_to_nan",
             "plot_loss_surface", "BlitRenderer", "find_wall", "comparison_table"}
-    slow |= SLOW_05 | SLOW_06 | SLOW_07 | SLOW_10
+    slow |= SLOW_05 | SLOW_06 | SLOW_07 | SLOW_09 | SLOW_10
     failures = []
     for key, spec in TABLE.items():
         if key.rsplit(".", 1)[1] in slow or not spec.bad or key not in FOUND:

@@ -62,6 +62,9 @@ SWEEPS = {
                            "naive, seasonal naive, linear AR and GRU (recursive and direct) on CO2 and "
                            "the airline passengers, 3 seeds", "about 1.5 min"),
     # -- 09 speech recognition --
+    "speech_models": ("rnn_helpers.sweeps.speech", "speech_models",
+                      "the CTC digit-string recogniser, Bidirectional(GRU) and forward GRU, on held-out "
+                      "voices and real recordings, 3 seeds", "about 1.5 min"),
     # -- 10 music generation --
     "music_models": ("rnn_helpers.sweeps.music", "music_models",
                      "the chorale LSTM against repeat-the-last-note and two per-voice n-grams, with "

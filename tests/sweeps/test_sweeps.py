@@ -18,7 +18,8 @@ POINT = {"digits_architectures": ("kind",), "digits_pixels": ("kind", "activatio
          "text_generation_seeds": ("kind",),
          "sentiment_models": (),                                 # one run per seed holds every model
          "translation_attention": ("attention",), "translation_verses": (),
-         "forecasting_models": ("series",), "music_models": ("model",)}
+         "forecasting_models": ("series",), "music_models": ("model",),
+         "speech_models": ("kind",)}
 
 
 @pytest.mark.parametrize("name", list(SWEEPS))
