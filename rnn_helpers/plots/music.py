@@ -12,6 +12,7 @@ from rnn_helpers.datasets.music import REST, VOICES
 from rnn_helpers.music import check_pitches
 from rnn_helpers.plots._base import target_axes
 from rnn_helpers.plots.spread import legend_below
+from rnn_helpers.synth import _notes as held_notes  # the notes the synthesiser sounds, one bar each
 
 VOICE_COLORS = ("#D55E00", "#E69F00", "#009E73", "#0072B2")      # soprano, alto, tenor, bass
 NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
@@ -21,17 +22,6 @@ def note_name(pitch) -> str:
     """MIDI 60 -> "C4", 69 -> "A4" (scientific pitch notation); 0 -> "rest"."""
     pitch = check_int("pitch", pitch, low=0, high=127)
     return "rest" if pitch == REST else f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 1}"
-
-
-def _held_notes(voice):
-    """(start, length, pitch) of each held note of one voice, rests dropped."""
-    notes, start = [], 0
-    for t in range(1, voice.size + 1):
-        if t == voice.size or voice[t] != voice[start]:
-            if voice[start] != REST:
-                notes.append((start, t - start, int(voice[start])))
-            start = t
-    return notes
 
 
 def plot_piano_roll(pitches, ax=None, opening=None, title=None, legend=True):
@@ -46,7 +36,7 @@ def plot_piano_roll(pitches, ax=None, opening=None, title=None, legend=True):
         raise TypeError(f"title: expected a string or None, got {type(title).__name__}")
     ax = target_axes(ax)
     for v, (name, color) in enumerate(zip(VOICES, VOICE_COLORS)):
-        notes = _held_notes(p[:, v])
+        notes = held_notes(p[:, v])
         for i, (start, length, pitch) in enumerate(notes):
             ax.broken_barh([(start, length - 0.1)], (pitch - 0.4, 0.8), color=color,
                            label=name if i == 0 else None)
