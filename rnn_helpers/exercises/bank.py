@@ -11,7 +11,7 @@ import importlib
 from rnn_helpers.exercises.core import Exercise
 
 MODULES = ("parameters", "hidden_state", "bptt", "lstm", "keras_layers", "keras_weights",
-           "text_generation", "sentiment", "translation", "forecasting", "speech", "music")
+           "text_generation", "sentiment", "translation", "forecasting", "speech", "music", "video")
 
 
 def all_exercises() -> dict[str, Exercise]:

@@ -70,6 +70,10 @@ SWEEPS = {
                      "the chorale LSTM against repeat-the-last-note and two per-voice n-grams, with "
                      "samples at three temperatures, 3 seeds", "about 1 min"),
     # -- 11 video --
+    "video_models": ("rnn_helpers.sweeps.video", "video_models",
+                     "the ConvLSTM next-frame predictor against copy-last, blank and constant-shift "
+                     "frames; the per-frame CNN with a GRU against the same CNN averaged over frames, "
+                     "3 seeds", "about 1.5 min"),
 }
 
 

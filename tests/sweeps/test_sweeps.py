@@ -19,7 +19,7 @@ POINT = {"digits_architectures": ("kind",), "digits_pixels": ("kind", "activatio
          "sentiment_models": (),                                 # one run per seed holds every model
          "translation_attention": ("attention",), "translation_verses": (),
          "forecasting_models": ("series",), "music_models": ("model",),
-         "speech_models": ("kind",)}
+         "speech_models": ("kind",), "video_models": ("model",)}
 
 
 @pytest.mark.parametrize("name", list(SWEEPS))
