@@ -23,6 +23,7 @@ N_DIRECTIONS = len(DIRECTIONS)
 def check_frames(name, frames, *, min_frames=1) -> np.ndarray:
     """``frames`` as float32 (N, T, H, W) with N >= 1, T >= min_frames and pixels in [0, 1], or an error
     naming what it got. A trailing channel axis of size 1 is accepted and dropped."""
+    min_frames = check_int("min_frames", min_frames, low=1)
     a = as_array(name, frames, dtype=np.float32)
     if a.ndim == 5 and a.shape[-1] == 1:
         a = a[..., 0]
@@ -106,8 +107,10 @@ def last_motion(observed, max_shift=MAX_SPEED) -> np.ndarray:
 
 def constant_shift(observed, horizon, max_shift=MAX_SPEED, ink=0.05) -> np.ndarray:
     """Hand-written physics: the last frame slid on by ``last_motion`` at every step, bouncing off the
-    edges: the box around the ink (pixels above ``ink``) is reflected where it would leave the canvas,
-    as the clips' own digits bounce. (N, horizon, H, W) float32."""
+    edges: the box around the ink (pixels above ``ink``) is reflected where it would leave the canvas.
+    The clips bounce the whole 8 x 8 digit image, blank margins included, which this forecast cannot
+    see, so it bounces a step late where a digit has a blank margin on that side: written physics, not
+    the generator's exact rule. (N, horizon, H, W) float32."""
     x = check_frames("observed", observed, min_frames=2)
     horizon = check_positive_int("horizon", horizon)
     ink = check_number("ink", ink, low=0, high=1)

@@ -141,6 +141,7 @@ def video_models(seeds=SEEDS):
         "direction": f"TimeDistributed(Conv2D(8, 3) -> MaxPool -> Dense(32)) -> GRU(32) or the average over "
                      f"frames -> Dense(4), Adam({DIRECTION_LR}), {DIRECTION_EPOCHS} epochs",
         "batch_size": BATCH_SIZE, "chance": 0.25, "order_free_ceiling": 0.5,
+        "epochs": {model: FRAME_EPOCHS if model == "convlstm" else DIRECTION_EPOCHS for model in MODELS},
         "baselines": data["baselines"],
     }
     runs = [video_run(model, seed, data)[0] for model in MODELS for seed in seeds]

@@ -53,9 +53,11 @@ def test_epochs_match_the_settings():
         sweep = load_sweep(name)
         for run in sweep.runs:        # "val_loss", or "<model>_val_loss" when a run trains several models
             keys = [k for k in run if k == "val_loss" or k.endswith("_val_loss")] or \
-                [k for k in run if k == "loss"]          # trained without a validation split (07's runs)
-            epochs = sweep.settings["epochs"]                  # or {series: epochs} (08's two series)
-            epochs = epochs[run["series"]] if isinstance(epochs, dict) else epochs
+                [k for k in run if k == "loss"] or \
+                [k for k in run if k == "val_accuracy"]  # 07's runs: no validation split; 11's classifiers
+            epochs = sweep.settings["epochs"]   # or {series: epochs} (08), {model: epochs} (11)
+            if isinstance(epochs, dict):
+                epochs = epochs[run["series"] if "series" in run else run["model"]]
             assert keys and all(len(run[k]) == epochs for k in keys), (name, keys)
 
 
