@@ -44,7 +44,7 @@ test-perturbed: $(STAMP)   ## every notebook again (strict nbval) under other fl
 notebooks: $(STAMP)    ## re-run every notebook top to bottom and save it with its outputs
 	$(BIN)/python tools/run_notebooks.py
 
-sweeps: $(STAMP)       ## rerun every sweep (seeds x models; about 32 min) and rewrite rnn_helpers/sweeps/results
+sweeps: $(STAMP)       ## rerun every sweep (seeds x models; about 80 min) and rewrite rnn_helpers/sweeps/results
 	$(BIN)/python -m rnn_helpers.sweeps --all
 
 bench: $(EXTRAS)       ## time every notebook (fresh kernel) and widget; table into README.md

@@ -11,7 +11,7 @@ import importlib
 from rnn_helpers.exercises.core import Exercise
 
 MODULES = ("parameters", "hidden_state", "bptt", "lstm", "keras_layers", "keras_weights",
-           "text_generation", "sentiment", "translation", "forecasting", "speech", "music", "video")
+           "text_generation", "sentiment", "translation", "forecasting", "speech", "music", "video", "beyond")
 
 
 def all_exercises() -> dict[str, Exercise]:

@@ -74,6 +74,13 @@ SWEEPS = {
                      "the ConvLSTM next-frame predictor against copy-last, blank and constant-shift "
                      "frames; the per-frame CNN with a GRU against the same CNN averaged over frames, "
                      "3 seeds", "about 1.5 min"),
+    # -- 12 beyond RNNs --
+    "long_range_models": ("rnn_helpers.sweeps.long_range", "long_range_models",
+                          "SimpleRNN, LSTM, GRU, minGRU and a Transformer on the temporal order problem at "
+                          "T = 25 to 400, 3 seeds", "about 40 min"),
+    "long_range_timing": ("rnn_helpers.sweeps.long_range", "long_range_timing",
+                          "seconds per training epoch and per forward pass of the same five models "
+                          "against T, 3 repeats", "about 6 min"),
 }
 
 
