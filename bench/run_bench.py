@@ -200,6 +200,8 @@ def measure_widget(builder, moves: int) -> dict:
     per_control, everything, all_cpu = {}, [], []
     renderer = getattr(handle, "renderer", None)
     for control in controls_of(handle.widget):
+        if len(grid_of(control)[1]) < 2:                 # one option (a model with one block): cannot move
+            continue
         label = control.description or type(control).__name__
         draws, cpu = getattr(renderer, "full_draws", None), []
         times = time_control(control, moves, cpu)

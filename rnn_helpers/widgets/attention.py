@@ -128,6 +128,8 @@ def attention_explorer(weights=None, labels=None, query=None, head=0, block=0, h
                "head": dropdown("head", _option("head", head), [f"head {i}" for i in range(heads)], "head"),
                "block": dropdown("block", _option("block", block), [f"block {i}" for i in range(blocks)],
                                  "block")}
+    for name in ("head", "block"):
+        sliders[name].disabled = len(sliders[name].options) == 1      # nothing to choose
     explorer = AttentionExplorer(sliders, w, labels, tuple(highlight))
     explorer.update()
     return explorer
