@@ -5,6 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXTRAS := $(VENV)/.installed-browser
+LABX   := $(VENV)/.installed-lab
 # JupyterLab refuses to run as root ("Running as root is not recommended") unless told so.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Other floating-point kernels on the same machine: oneDNN in TensorFlow changes trained weights,
@@ -22,11 +23,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+$(LABX): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
+	touch $(LABX)
+
 $(EXTRAS): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
 	touch $(EXTRAS)
 
-lab: $(STAMP)          ## set up, then open the course in JupyterLab
+lab: $(LABX)           ## set up (with the `lab` extra: JupyterLab), then open the course in JupyterLab
 	$(BIN)/jupyter lab $(LAB_ROOT) notebooks/00_start_here.ipynb
 
 test: $(STAMP)         ## set up, then lint and run the unit tests and every notebook (strict nbval)

@@ -1,7 +1,8 @@
 """environment.yml (conda / Binder) and postBuild must agree with pyproject.toml. Conda and Binder are
 not reachable here, so parsing the files is the check.
 
-environment.yml lists every dependency of pyproject.toml, with the same ranges, and nothing local: a
+environment.yml lists every dependency of pyproject.toml and its `lab` extra (JupyterLab), with the same
+ranges, and nothing local: a
 local requirement (``-e .``) makes repo2docker install the environment after copying the repository,
 so every push would rebuild TensorFlow. postBuild installs the package itself (editable), without
 dependencies."""
@@ -47,7 +48,9 @@ def drift(env: dict, project: dict) -> list[str]:
     if local:
         problems.append(f"the pip section must not install the course itself ({local}): a local requirement "
                         "makes repo2docker rebuild the environment on every push; postBuild installs it")
-    declared = {Requirement(r).name.lower(): Requirement(r).specifier for r in project["dependencies"]}
+    # Binder's front end is JupyterLab: the `lab` extra belongs in environment.yml too
+    runtime = project["dependencies"] + project.get("optional-dependencies", {}).get("lab", [])
+    declared = {Requirement(r).name.lower(): Requirement(r).specifier for r in runtime}
     listed = {Requirement(p).name.lower(): Requirement(p).specifier for p in remote}
     for name, spec in declared.items():
         if name not in listed:
@@ -93,6 +96,7 @@ def test_environment_yml_agrees_with_pyproject():
         (["python=3.11", "pip", {"pip": ["numpy==1.20"]}], "disagrees with pyproject"),
         (["python=3.11", "numpy=1.20", "pip", {"pip": []}], "disagrees with pyproject"),
         (["python=3.11", "pip", {"pip": ["torch"]}], "torch is in environment.yml but not"),
+        (["python=3.11", "pip", {"pip": ["numpy"]}], "jupyterlab<5,>=4.0 is a dependency in pyproject.toml"),
     ],
 )
 def test_drift_is_detected(dependencies, words):
@@ -115,6 +119,6 @@ def test_postbuild_installs_the_package_without_its_dependencies():
     text = post.read_text()
     assert text.startswith("#!/bin/bash") and "set -euo pipefail" in text
     commands = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    # editable: the package reads data/ and rnn_helpers/sweeps/results/ from the checkout, which a
-    # regular install does not carry (no package data); no dependencies: environment.yml has them all
+    # editable: the package reads data/ from the checkout (no copy into site-packages); no
+    # dependencies: environment.yml has them all
     assert "python -m pip install --no-deps -e ." in commands

@@ -2,8 +2,9 @@
 
     path = checked_file("shakespeare.txt", SHAKESPEARE_SHA256, "python tools/data/build_shakespeare.py")
 
-``data/`` sits at the repository root (next to ``rnn_helpers/``); the environment variable
-``RNN_DATA_DIR`` points elsewhere (an installed package, a copy on a shared drive). A missing or
+``data/`` sits at the repository root (next to ``rnn_helpers/``); a wheel (a regular install, as in
+Colab) carries it inside the package as ``rnn_helpers/_data`` (setup.py); the environment variable
+``RNN_DATA_DIR`` points elsewhere (a copy on a shared drive). A missing or
 damaged file raises ``ValueError`` naming the file, the checksum expected and the command that
 rebuilds it: the notebooks never download anything.
 """
@@ -20,9 +21,13 @@ DATA_DIR_ENV = "RNN_DATA_DIR"
 
 
 def data_dir() -> Path:
-    """The folder of the shipped data: ``$RNN_DATA_DIR`` if set, else ``<repository>/data``."""
+    """The folder of the shipped data: ``$RNN_DATA_DIR`` if set, else the installed package's copy
+    (``rnn_helpers/_data``, in a wheel), else ``<repository>/data`` (a checkout, an editable install)."""
     override = os.environ.get(DATA_DIR_ENV)
-    return Path(override) if override else Path(rnn_helpers.__file__).resolve().parents[1] / "data"
+    if override:
+        return Path(override)
+    package = Path(rnn_helpers.__file__).resolve().parent
+    return package / "_data" if (package / "_data").is_dir() else package.parent / "data"
 
 
 def checked_file(name: str, sha256: str, rebuild: str) -> Path:
