@@ -6,13 +6,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXTRAS := $(VENV)/.installed-browser
 LABX   := $(VENV)/.installed-lab
+SITEX  := $(VENV)/.installed-site
+DEMOX  := $(VENV)/.installed-demos
 # JupyterLab refuses to run as root ("Running as root is not recommended") unless told so.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Other floating-point kernels on the same machine: oneDNN in TensorFlow changes trained weights,
 # OpenBLAS's Haswell (AVX2) kernels change numpy's matmuls (measured: tools/perturbation_probe.py).
 PERTURB := TF_ENABLE_ONEDNN_OPTS=1 OPENBLAS_CORETYPE=Haswell
 
-.PHONY: lab test test-perturbed lint notebooks sweeps bench browser browser-setup clean
+.PHONY: lab test test-perturbed lint notebooks sweeps bench browser browser-setup site demos clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; ok = (3, 10) <= v <= (3, 12); \
@@ -27,8 +29,17 @@ $(LABX): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
 	touch $(LABX)
 
+$(SITEX): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,site]"
+	touch $(SITEX)
+
+$(DEMOX): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,demos]"
+	touch $(DEMOX)
+
+# the browser tests cover the site and the demos too, so they need both extras
 $(EXTRAS): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
+	$(BIN)/python -m pip install --quiet -e ".[test,browser,site,demos]"
 	touch $(EXTRAS)
 
 lab: $(LABX)           ## set up (with the `lab` extra: JupyterLab), then open the course in JupyterLab
@@ -54,6 +65,12 @@ sweeps: $(STAMP)       ## rerun every sweep (seeds x models; about 80 min) and r
 
 bench: $(EXTRAS)       ## time every notebook (fresh kernel) and widget; table into README.md
 	$(BIN)/python bench/run_bench.py
+
+site: $(SITEX)         ## the offline HTML site of every notebook -> site/_build/html/index.html (needs npm)
+	$(BIN)/python tools/build_site.py
+
+demos: $(DEMOX)        ## serve the live classroom demos with Voila (make demos PROJECTOR=1: projector style)
+	$(BIN)/python tools/serve_demos.py $(if $(filter 1,$(PROJECTOR)),--projector)
 
 browser-setup: $(EXTRAS)   ## add Playwright to .venv (the browser: apt-get install -y chromium)
 

@@ -988,6 +988,7 @@ TABLE = {
     "rnn_helpers.widgets._base.dropdown": S(
         {"name": "activation", "value": "tanh", "options": ["tanh", "relu"], "description": "φ"},
         value=CHOICE, words={"value": "activation"}),
+    "rnn_helpers.widgets._base.figure": S({"width": 6.5, "height": 3.7}, width=POSITIVE, height=POSITIVE),
     "rnn_helpers.widgets._base.legend_above": S(lambda: {"ax": labelled_ax()}, ax=(NONE,) + AXES, ncol=INT),
     "rnn_helpers.widgets._base.BlitRenderer": S(
         lambda: {"fig": plt.figure()}, fig=(NONE, TEXT), cache_size=INT),
@@ -1988,6 +1989,8 @@ EXCLUDED = {
     "rnn_helpers.exercises.core.Result": "a plain record returned by Exercise.check",
     "rnn_helpers.exercises.core.Exercise": "built by value_exercise / function_exercise (checked)",
     "rnn_helpers.widgets._base.Explorer": "abstract base of the explorers; built by the *_explorer builders",
+    "rnn_helpers.widgets._base.projector_scale": "takes no arguments",
+    "rnn_helpers.plots.style.projector_on": "takes no arguments",
     "rnn_helpers.widgets.gates.GateExplorer": "built by gate_explorer (checked)",
     "rnn_helpers.widgets.gradient.GradientExplorer": "built by gradient_explorer (checked)",
     "rnn_helpers.widgets.memory.MemoryExplorer": "built by memory_explorer (checked)",

@@ -120,13 +120,14 @@ def stamp_notebook(nb, name: str, source: str):
         raise ValueError(f"{name}: expected a setup code cell, found no code cell")
     code = install_cell_source(source)
     if INSTALL_TAG in cells[first_code].metadata.get("tags", []):
-        cells[first_code].source = code
+        if cells[first_code].source != code:          # outside Colab it prints nothing either way;
+            cells[first_code].source = code           # the count of a saved run stays
+            cells[first_code].outputs = []
     else:
         cell = nbformat.v4.new_code_cell(code)
         cell.metadata = {"tags": [INSTALL_TAG], "slideshow": {"slide_type": "-"}}
         del cell["id"]                              # an id is given below, stable from the name
-        cells.insert(first_code, cell)
-    cells[first_code].outputs, cells[first_code].execution_count = [], None
+        cells.insert(first_code, cell)                # a new cell: run the notebook again to count it
     if "id" in cells[first_code] or nb.nbformat_minor >= 5:
         cells[first_code]["id"] = "colab-install"
     title = cells[0]

@@ -1,8 +1,9 @@
 """The course's figure style, set in one place: the Okabe-Ito palette and a projector mode.
 
-``setup_notebook()`` calls ``use_course_style`` once per session; the ``plot_*`` helpers never
-change global style, they only take colours from ``PALETTE`` (or the names below) and line
-widths relative to ``rcParams["lines.linewidth"]``.
+``setup_notebook()`` calls ``use_course_style`` once per session (``projector_on()`` says whether
+its projector mode is set; the widgets read it); the ``plot_*`` helpers never change global style,
+they only take colours from ``PALETTE`` (or the names below) and line widths relative to
+``rcParams["lines.linewidth"]``.
 
 Okabe & Ito (2008), "Color Universal Design": eight colours that stay distinct for readers with
 protanopia, deuteranopia or tritanopia, and in greyscale by lightness. Yellow is weak on white,
@@ -63,3 +64,12 @@ def use_course_style(projector: bool = False) -> dict:
     if ip is not None:
         ip.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
     return params
+
+
+def projector_on() -> bool:
+    """True while the projector style is set (rcParams hold every value of ``PROJECTOR``), else False.
+
+    Read from rcParams, not remembered: ``use_course_style(projector=True)``, ``setup_notebook(projector=
+    True)``, ``RNN_PROJECTOR=1`` and ``matplotlib.rc_context(PROJECTOR)`` all turn it on.
+    """
+    return all(matplotlib.rcParams[key] == value for key, value in PROJECTOR.items())

@@ -9,6 +9,13 @@ runs both and renders the figure into an ``ipywidgets.Image``.
 The renderer blits: the static part of the figure (axes, ticks, labels, grid) is rendered once and
 cached, keyed by what it shows (limits, scales, ticks, static texts), and each update draws only the
 animated artists over a copy of it. Drawing the text of the static part is most of a full redraw.
+
+Projector mode (``plots.style.projector_on()``: ``RNN_PROJECTOR=1``, ``setup_notebook(projector=True)``)
+reaches every widget through ``figure()``, ``projector_scale()``, ``slider()``, ``dropdown()`` and
+``Explorer``: the style's text is 14 pt instead of 10, so each figure grows by ``GROW`` = 1.4 and keeps
+its layout, drawn at ``SHARPEN`` = 1.5 times the dots per inch (a browser shrinks an image wider than
+the page, so it stays sharp); the controls' text, labels and widths grow like the figures' text.
+Built without projector mode, every widget is exactly as before.
 """
 
 from __future__ import annotations
@@ -24,10 +31,48 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from rnn_helpers._checks import check_choice, check_number, check_positive_int
+from rnn_helpers._checks import check_choice, check_number, check_positive_int, check_positive_number
+from rnn_helpers.plots.style import BASE, PROJECTOR, projector_on
 
+DPI = 80                                              # every widget's figure: a 6.5 in figure is 520 px
 STYLE = {"description_width": "110px"}                # every slider and dropdown of the course
 LAYOUT = {"width": "340px"}
+GROW = PROJECTOR["font.size"] / BASE["font.size"]            # projector mode: 1.4 times the size
+SHARPEN = PROJECTOR["figure.dpi"] / BASE["figure.dpi"]       # and 1.5 times the dots per inch
+PROJECTOR_STYLE = {"description_width": "154px"}      # 1.4 x STYLE
+PROJECTOR_LAYOUT = {"width": "476px"}                 # 1.4 x LAYOUT
+PROJECTOR_CLASS = "rnn-projector"                     # the Explorer box's CSS class in projector mode
+PROJECTOR_CSS = (                                     # ipywidgets' own sizes, 1.4 x, inside that box only
+    f"<style>.{PROJECTOR_CLASS} {{--jp-widgets-font-size: 18px; --jp-widgets-inline-height: 39px; "
+    "--jp-widgets-slider-handle-size: 22px; --jp-widgets-slider-track-thickness: 6px; "
+    "--jp-widgets-inline-width-short: 200px; font-size: 18px;}</style>")
+READOUT_FONT = "18px"                                 # the readout's text in projector mode (13px normally)
+
+
+def projector_scale() -> float:
+    """How much larger the widgets draw: ``GROW`` (1.4) while the projector style is set, else 1.0.
+
+    Multiply a size in points that is not a font size (a title's pad) by it; font sizes follow the
+    style by themselves (``"small"``, or a fraction of ``rcParams["font.size"]``).
+    """
+    return GROW if projector_on() else 1.0
+
+
+def figure(width, height) -> Figure:
+    """A persistent figure of width x height inches at ``DPI`` with its Agg canvas (no pyplot, so it
+    never shows itself). In projector mode ``GROW`` times the size at ``SHARPEN`` times the dpi."""
+    width, height = check_positive_number("width", width), check_positive_number("height", height)
+    if projector_on():
+        fig = Figure(figsize=(width * GROW, height * GROW), dpi=DPI * SHARPEN)
+    else:
+        fig = Figure(figsize=(width, height), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _controls() -> tuple[dict, dict]:
+    """(style, layout) of every slider and dropdown under the active style."""
+    return (PROJECTOR_STYLE, PROJECTOR_LAYOUT) if projector_on() else (STYLE, LAYOUT)
 
 
 def slider(name, value, lo, hi, step, description) -> widgets.Widget:
@@ -45,14 +90,16 @@ def slider(name, value, lo, hi, step, description) -> widgets.Widget:
         cls, value = widgets.IntSlider, int(value)
     else:
         cls, value = widgets.FloatSlider, check_number(name, value, low=lo, high=hi)
-    return cls(value=value, min=lo, max=hi, step=step, description=description, style=STYLE,
-               layout=widgets.Layout(**LAYOUT), continuous_update=False)
+    style, layout = _controls()
+    return cls(value=value, min=lo, max=hi, step=step, description=description, style=style,
+               layout=widgets.Layout(**layout), continuous_update=False)
 
 
 def dropdown(name, value, options, description) -> widgets.Dropdown:
     """A checked dropdown over ``options`` (names); ``value`` must be one of them."""
+    style, layout = _controls()
     return widgets.Dropdown(options=list(options), value=check_choice(name, value, options),
-                            description=description, style=STYLE, layout=widgets.Layout(**LAYOUT))
+                            description=description, style=style, layout=widgets.Layout(**layout))
 
 
 def legend_above(ax, ncol=2, title_pad=20, title_size="small"):
@@ -63,7 +110,7 @@ def legend_above(ax, ncol=2, title_pad=20, title_size="small"):
     if not isinstance(ax, Axes):
         raise TypeError(f"ax: expected a matplotlib Axes, got {type(ax).__name__}")
     ncol, title_pad = check_positive_int("ncol", ncol), check_number("title_pad", title_pad, low=0.0)
-    ax.set_title(" ", pad=title_pad, fontsize=title_size)
+    ax.set_title(" ", pad=title_pad * projector_scale(), fontsize=title_size)
     legend = ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=ncol, frameon=False,
                        fontsize="small", borderaxespad=0.1, handlelength=1.8, columnspacing=1.2)
     legend.set_zorder(2.0)                                # static, under the animated artists
@@ -176,6 +223,11 @@ class Explorer:
         rows = -(-len(controls) // columns)                               # ceil
         box = widgets.HBox([widgets.VBox(controls[i:i + rows]) for i in range(0, len(controls), rows)])
         self.widget = widgets.VBox([box, self.image] + ([self.readout] if readout else []))
+        if projector_on():                               # larger controls, in this box only
+            self.widget.children = (widgets.HTML(PROJECTOR_CSS),) + self.widget.children
+            self.widget.add_class(PROJECTOR_CLASS)
+            if readout:
+                self.readout.style.font_size = READOUT_FONT
         self.renderer = BlitRenderer(fig)
         for s in controls:
             s.observe(self._on_change, names="value")

@@ -14,11 +14,9 @@ which spreads its weight almost evenly.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from rnn_helpers._checks import as_array, check_seed
-from rnn_helpers.widgets._base import Explorer, dropdown, slider
+from rnn_helpers.widgets._base import Explorer, dropdown, figure, projector_scale, slider
 
 
 def _untrained_example(seed):
@@ -53,15 +51,15 @@ def _check_weights(weights):
 
 
 def _figure(T, labels, highlight):
-    fig = Figure(figsize=(8.0, 3.2), dpi=80)
-    FigureCanvasAgg(fig)
+    fig = figure(8.0, 3.2)
     fig.subplots_adjust(left=0.08, right=0.98, bottom=0.17, top=0.80)
     ax = fig.add_subplot()
-    ax.set_title(" ", pad=18, fontsize="medium")                       # above the shaded symbols' labels
+    ax.set_title(" ", pad=18 * projector_scale(), fontsize="medium")   # above the shaded symbols' labels
     for s, label in enumerate(labels):
         if label in highlight:
             ax.axvspan(s - 0.5, s + 0.5, color="#F0E442", alpha=0.6, lw=0)
-            ax.text(s, 1.02, label, ha="center", va="bottom", fontsize=9, transform=ax.get_xaxis_transform())
+            ax.text(s, 1.02, label, ha="center", va="bottom", fontsize=9 * projector_scale(),
+                    transform=ax.get_xaxis_transform())
     bars = ax.bar(np.arange(T), np.zeros(T), width=0.8, color="#0072B2")
     marker = ax.axvline(0, color="#D55E00", lw=1.5, ls="--")
     ax.set(xlim=(-0.5, T - 0.5), ylim=(0, 1), xlabel="key position s", ylabel="attention weight")

@@ -19,12 +19,10 @@ artists are updated and blitted to PNG in an ``ipywidgets.Image``; no ipympl nee
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from rnn_helpers._checks import check_seed
 from rnn_helpers.gates import FLOOR, PULSE_AT, RANGES, STEPS, constant_gate_cell, pulse_input
-from rnn_helpers.widgets._base import Explorer, legend_above, slider
+from rnn_helpers.widgets._base import Explorer, figure, legend_above, projector_scale, slider
 
 LABELS = {"f": "forget f", "i": "input i", "o": "output o", "noise": "distractors"}
 STATE_YLIM = (-1.6, 2.6)                       # the state Axes' fixed range; c_t may leave it
@@ -32,8 +30,7 @@ STATE_YLIM = (-1.6, 2.6)                       # the state Axes' fixed range; c_
 
 def _figure():
     """The persistent figure: state and gradient Axes with fixed limits; lines and titles animated."""
-    fig = Figure(figsize=(8.0, 3.4), dpi=80)
-    FigureCanvasAgg(fig)
+    fig = figure(8.0, 3.4)
     fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.84, wspace=0.28)  # fixed layout
     ax_state, ax_grad = fig.subplots(1, 2)
     t, k = np.arange(1, STEPS + 1), np.arange(STEPS)               # steps t = 1..T, lags k = 0..T-1
@@ -46,7 +43,7 @@ def _figure():
     legend_above(ax_state, ncol=3)
     ax_grad.axvline(STEPS - 1 - PULSE_AT, color="crimson", lw=0.8, ls=":")   # lag k = T - t_pulse
     ax_grad.set(xlabel="lag $k$ (steps back from $T$)", yscale="log", ylim=(FLOOR / 2, 2.0))
-    ax_grad.set_title(" ", pad=20, fontsize="small")                 # level with the left title
+    ax_grad.set_title(" ", pad=20 * projector_scale(), fontsize="small")   # level with the left title
     for ax in (ax_state, ax_grad):
         ax.grid(True, alpha=0.3)
     for artist in (*lines.values(), ax_state.title, ax_grad.title):

@@ -21,15 +21,13 @@ import functools
 import math
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from rnn_helpers._checks import as_numbers, check_seed
 from rnn_helpers.activations import ACTIVATIONS
 from rnn_helpers.gradients import ACTIVATION_DERIVATIVE_BOUND, backprop_norms, jacobian_bound
 from rnn_helpers.reference import forward, orthogonal
-from rnn_helpers.widgets._base import Explorer, dropdown, legend_above, slider
+from rnn_helpers.widgets._base import Explorer, dropdown, figure, legend_above, slider
 
 INPUT_SIZE = 4
 # H ≤ 96 keeps OpenBLAS' matrix-vector products single-threaded (its threshold is m·n = 9216);
@@ -101,8 +99,7 @@ def _set_log_axis(ax, lo, hi, step):
 
 def _figure():
     """The persistent figure: one log Axes; the two lines and the title are animated."""
-    fig = Figure(figsize=(7.0, 3.9), dpi=80)
-    FigureCanvasAgg(fig)
+    fig = figure(7.0, 3.9)
     fig.subplots_adjust(left=0.12, right=0.98, bottom=0.13, top=0.84)  # fixed: no layout per draw
     ax = fig.add_subplot()
     lines = (ax.plot([], [], lw=2, label="measured ‖dL/dh‖ at lag k")[0],

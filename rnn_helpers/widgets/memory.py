@@ -14,21 +14,18 @@ clipped from which step k.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from rnn_helpers._checks import check_positive_int, check_seed
 from rnn_helpers.activations import ACTIVATIONS
 from rnn_helpers.memory import DISPLAY_RANGE, clip_for_display, impulse_response, recurrent_matrix
-from rnn_helpers.widgets._base import Explorer, dropdown, legend_above, slider
+from rnn_helpers.widgets._base import Explorer, dropdown, figure, legend_above, slider
 
 RADIUS_RANGE = (0.0, 1.5, 0.05)                   # (min, max, step) of the ρ slider
 
 
 def _figure(steps):
     """The persistent figure: a log Axes with fixed limits; the two lines and the title are animated."""
-    fig = Figure(figsize=(6.5, 3.7), dpi=80)
-    FigureCanvasAgg(fig)
+    fig = figure(6.5, 3.7)
     fig.subplots_adjust(left=0.13, right=0.97, bottom=0.13, top=0.77)  # fixed: no layout per draw
     ax = fig.add_subplot()
     k = np.arange(steps)                                               # steps after the pulse

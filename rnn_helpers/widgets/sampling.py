@@ -13,14 +13,12 @@ Without logits, ``temperature_explorer()`` shows the bigram model's distribution
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
-from matplotlib.figure import Figure
 
 from rnn_helpers._checks import as_array, check_nonempty, check_positive_int
 from rnn_helpers.plots.style import BLUE
 from rnn_helpers.sampling import next_char_distribution
-from rnn_helpers.widgets._base import Explorer, slider
+from rnn_helpers.widgets._base import Explorer, figure, slider
 
 TEMPERATURE_RANGE = (0.05, 2.0, 0.05)               # (min, max, step) of the temperature slider
 VISIBLE = {"\n": "↵", " ": "␣", "\t": "⇥"}
@@ -52,8 +50,7 @@ def _bar_verts(heights, width=0.7):
 
 def _figure(labels, title):
     """The persistent figure: fixed axes and labels; the bars (one PolyCollection) are animated."""
-    fig = Figure(figsize=(7.5, 3.4), dpi=80)
-    FigureCanvasAgg(fig)
+    fig = figure(7.5, 3.4)
     fig.subplots_adjust(left=0.09, right=0.98, bottom=0.14, top=0.88)       # fixed: no layout per draw
     ax = fig.add_subplot()
     n = len(labels)
