@@ -124,12 +124,9 @@ def stamp_notebook(nb, name: str, source: str):
             cells[first_code].source = code           # the count of a saved run stays
             cells[first_code].outputs = []
     else:
-        cell = nbformat.v4.new_code_cell(code)
-        cell.metadata = {"tags": [INSTALL_TAG], "slideshow": {"slide_type": "-"}}
-        del cell["id"]                              # an id is given below, stable from the name
+        cell = nbformat.v4.new_code_cell(code, id=INSTALL_TAG,     # a stable id, not a random one
+                                         metadata={"tags": [INSTALL_TAG], "slideshow": {"slide_type": "-"}})
         cells.insert(first_code, cell)                # a new cell: run the notebook again to count it
-    if "id" in cells[first_code] or nb.nbformat_minor >= 5:
-        cells[first_code]["id"] = "colab-install"
     title = cells[0]
     if title.cell_type != "markdown" or not title.source.startswith("# "):
         raise ValueError(f"{name}: expected the first cell to be the '# Title' Markdown cell")

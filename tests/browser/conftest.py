@@ -68,18 +68,35 @@ def _write_settings(settings: Path) -> None:
         path.write_text(json.dumps(values))
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
+def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90.0,
+                   name: str = "JupyterLab") -> None:
+    """Return once ``url`` answers 200; RuntimeError with the end of ``log`` if ``proc`` (``name``)
+    exits first or ``timeout`` seconds pass."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+            raise RuntimeError(f"{name} exited with {proc.returncode}:\n{_tail(log)}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"JupyterLab did not answer {url} within {timeout} s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"{name} did not answer {url} within {timeout} s:\n{_tail(log)}")
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-3000:]
+
+
+def _stop(proc: subprocess.Popen, timeout: float = 20.0) -> None:
+    """Terminate a server started by a fixture; kill it if it has not exited after ``timeout`` s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @pytest.fixture(scope="session")
@@ -112,12 +129,7 @@ def lab(tmp_path_factory, chromium_path):
         _wait_until_up(f"{url}/api/status?token={token}", proc, log)
         yield SimpleNamespace(url=url, token=token, notebooks=serve / "notebooks", log=log)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        _stop(proc)
 
 
 @pytest.fixture(scope="session")

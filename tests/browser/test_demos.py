@@ -13,12 +13,10 @@ from __future__ import annotations
 import base64
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -53,45 +51,20 @@ IMAGE_BYTES = """async img => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def served(*flags):
     """tools/serve_demos.py on a free port: yields its base URL; stopped afterwards."""
-    port = _free_port()
+    port = _conftest._free_port()
     cmd = [sys.executable, str(REPO / "tools" / "serve_demos.py"), f"--port={port}", "--no-preheat",
            "--show-tracebacks", *flags]
     log = tempfile.NamedTemporaryFile("w+b", prefix="serve_demos_", suffix=".log", delete=False)
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
     url = f"http://127.0.0.1:{port}"
-
-    def tail() -> str:
-        return Path(log.name).read_text(errors="replace")[-3000:]
-
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"serve_demos.py exited with {proc.returncode}:\n{tail()}")
-            try:
-                with urllib.request.urlopen(url + "/", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError(f"serve_demos.py did not answer {url} within 90 s:\n{tail()}")
+        _conftest._wait_until_up(url + "/", proc, Path(log.name), timeout=90, name="serve_demos.py")
         yield url
     finally:
-        proc.terminate()                              # serve_demos stops Voilà and its kernels
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        _conftest._stop(proc, timeout=30)             # serve_demos stops Voila and its kernels
         log.close()
         Path(log.name).unlink()
 
